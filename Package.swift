@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The modules read as the pipeline: randomness -> space -> objective -> surrogate ->
+// acquisition -> optimizers -> run -> report -> command line. Dependencies point one way.
+let package = Package(
+    name: "swift-hpo",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "HPO", targets: ["HPO"]),
+        .executable(name: "hpo", targets: ["hpo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        .target(name: "HPORandom", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        .target(name: "HPOSpace", dependencies: ["HPORandom"]),
+        .target(
+            name: "CFCNetData",
+            exclude: ["data"],
+            cSettings: [.headerSearchPath("data")]
+        ),
+        .target(name: "HPOObjective", dependencies: ["HPOSpace", "CFCNetData"]),
+        .target(name: "HPOSurrogate", dependencies: ["HPOSpace"]),
+        .target(name: "HPOAcquisition", dependencies: ["HPOSurrogate"]),
+        .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
+        .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
+        .target(
+            name: "HPO",
+            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun"]
+        ),
+        .target(
+            name: "HPOCommandLine",
+            dependencies: ["HPO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "hpo", dependencies: ["HPOCommandLine"]),
+
+        .testTarget(name: "HPORandomTests", dependencies: ["HPORandom"]),
+        .testTarget(name: "HPOSpaceTests", dependencies: ["HPOSpace"]),
+        .testTarget(name: "HPOObjectiveTests", dependencies: ["HPOObjective"]),
+        .testTarget(name: "HPOSurrogateTests", dependencies: ["HPOSurrogate"]),
+        .testTarget(name: "HPOAcquisitionTests", dependencies: ["HPOAcquisition"]),
+        .testTarget(name: "HPOOptimizersTests", dependencies: ["HPOOptimizers", "HPOObjective", "HPORun"]),
+        .testTarget(name: "HPORunTests", dependencies: ["HPORun"]),
+        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

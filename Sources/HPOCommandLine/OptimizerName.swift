@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The optimizers the command line offers.
+enum OptimizerName: String, CaseIterable, ExpressibleByArgument {
+    case random
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import HPO
+
+/// `hpo run`: many seeded runs of one optimizer on one benchmark.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an optimizer on a benchmark many times and summarize the final regret.",
+        discussion: """
+            Each run gets its own seed derived from --seed and the run index; the same command \
+            writes byte-identical results whatever --jobs is. Regret is the noise-free (mean \
+            over the 4 seeds) validation MSE of the incumbent minus the dataset's optimum.
+            """
+    )
+
+    @Option(help: "The optimizer.")
+    var optimizer: OptimizerName = .random
+
+    @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
+    var benchmark: String = "fcnet-protein"
+
+    @Option(help: "How an evaluation reads the table: noisy (one of the 4 seeds at random, as the original benchmark), mean, or seed:K.")
+    var objective: String = "noisy"
+
+    @Option(help: "Number of independent runs.")
+    var runs: Int = 50
+
+    @Option(help: "Evaluations per run.")
+    var evaluations: Int = 50
+
+    @Option(help: "The experiment's seed.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Parallel runs (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Write the results to this file.")
+    var output: String?
+
+    @Option(help: "Format of --output: json (one document) or csv (one row per trial).")
+    var format: OutputFormat = .json
+
+    @Flag(help: "Random search: never draw a configuration twice in a run.")
+    var withoutReplacement = false
+
+    @Flag(help: "Include each trial's suggestion time in the results (the file is then no longer byte-reproducible).")
+    var timings = false
+
+    enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+        case json, csv
+    }
+
+    func validate() throws {
+        for (name, value) in [("--runs", runs), ("--evaluations", evaluations), ("--jobs", jobs)] where value <= 0 {
+            throw ValidationError("\(name) must be a positive integer, not \(value)")
+        }
+    }
+
+    var optimizerSpec: OptimizerSpec {
+        switch optimizer {
+        case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
+        }
+    }
+
+    func run() throws {
+        let mode = try ObjectiveMode(parsing: objective)
+        let benchmark = try BenchmarkCatalog.benchmark(named: self.benchmark, mode: mode)
+        let loop = try RunLoop(optimizer: optimizerSpec, objective: benchmark, evaluations: evaluations)
+        let experiment = try Experiment(loop: loop, runs: runs, seed: seed)
+        let results = try experiment.perform(jobs: jobs)
+        let document = ResultsDocument(
+            optimizer: optimizerSpec.name, benchmark: benchmark.name, objective: mode.description,
+            seed: seed, evaluations: evaluations, optimum: benchmark.optimum, space: benchmark.space,
+            results: results, includeTimings: timings)
+        if let output {
+            let data = format == .json ? try document.json() : Data(document.csv(space: benchmark.space).utf8)
+            do {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw CommandLineError("cannot write --output '\(output)': \(error.localizedDescription)")
+            }
+        }
+        print(RunSummary(benchmark: benchmark, optimizer: optimizerSpec.name, mode: mode, seed: seed, results: results).text)
+        if let output { print("results written to \(output)") }
+    }
+}
+
+/// A user-facing failure of the command line, printed as `Error: <message>` with exit code 1.
+struct CommandLineError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,40 @@
+import HPORandom
+import HPOSpace
+
+/// A sequential optimizer in ask/tell shape: it suggests the next configuration from the history
+/// so far, then is told the result.
+///
+/// Optimizers are values: each run owns its own copy, and every random choice comes from the
+/// generator passed in, so a run is reproducible from its seed.
+public protocol Optimizer: Sendable {
+    /// The space the optimizer searches.
+    var space: SearchSpace { get }
+
+    /// The next configuration to evaluate, given everything evaluated so far.
+    mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration
+
+    /// Tells the optimizer the result of a suggestion; `history` already contains it.
+    mutating func tell(_ observation: Observation, history: History)
+}
+
+extension Optimizer {
+    /// Optimizers that read everything from the history need not be told.
+    public mutating func tell(_ observation: Observation, history: History) {}
+}
+
+/// Something an optimizer cannot do.
+public enum OptimizerError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Every configuration of a finite space was evaluated and repeats are not allowed.
+    case spaceExhausted(size: Int)
+    /// A setting is out of its valid range.
+    case invalidSetting(name: String, value: String, valid: String)
+
+    public var description: String {
+        switch self {
+        case .spaceExhausted(let size):
+            "all \(size) configurations of the space have been evaluated: allow repeats or evaluate fewer"
+        case .invalidSetting(let name, let value, let valid):
+            "invalid \(name) \(value): it must be \(valid)"
+        }
+    }
+}

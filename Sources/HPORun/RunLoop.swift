@@ -1,0 +1,85 @@
+import HPOObjective
+import HPOOptimizers
+import HPORandom
+import HPOSpace
+
+/// Runs an optimizer on an objective for a fixed number of evaluations.
+///
+/// Randomness: run `index` of an experiment seeded `seed` gets its own seed
+/// (``runSeed(experimentSeed:run:)``); from it, the optimizer draws from stream 0 and the
+/// objective's noise from stream 1, so two optimizers in the same run see the same noise draws.
+public struct RunLoop: Sendable {
+    /// The optimizer to make afresh for each run.
+    public let optimizer: OptimizerSpec
+    /// What to minimize.
+    public let objective: any Objective
+    /// Evaluations per run.
+    public let evaluations: Int
+
+    /// Creates a run loop; `evaluations` must be positive.
+    public init(optimizer: OptimizerSpec, objective: any Objective, evaluations: Int) throws {
+        guard evaluations > 0 else {
+            throw OptimizerError.invalidSetting(name: "number of evaluations", value: "\(evaluations)", valid: "a positive integer")
+        }
+        self.optimizer = optimizer
+        self.objective = objective
+        self.evaluations = evaluations
+    }
+
+    /// The seed of run `run` of an experiment seeded `experimentSeed`.
+    public static func runSeed(experimentSeed: UInt64, run: Int) -> UInt64 {
+        var generator = SeededGenerator(seed: experimentSeed, stream: UInt64(run))
+        return generator.next()
+    }
+
+    /// Performs run `run` of the experiment seeded `experimentSeed`.
+    public func run(_ run: Int, experimentSeed: UInt64) throws -> RunResult {
+        try perform(run: run, seed: Self.runSeed(experimentSeed: experimentSeed, run: run))
+    }
+
+    /// Performs one run from its own seed.
+    public func perform(run: Int, seed: UInt64) throws -> RunResult {
+        let space = objective.space
+        var optimizer = try optimizer.makeOptimizer(space: space)
+        var optimizerRandom = SeededGenerator(seed: seed, stream: 0)
+        var objectiveRandom = SeededGenerator(seed: seed, stream: 1)
+        let benchmark = objective as? any Benchmark
+        let clock = ContinuousClock()
+
+        var history = History(space: space)
+        var result = RunResult(
+            run: run, seed: seed, trials: [], observed: [], incumbents: [],
+            regret: benchmark == nil ? nil : [], trueValue: benchmark == nil ? nil : [])
+        for _ in 0..<evaluations {
+            var configuration = space.defaultConfiguration
+            let elapsed = try clock.measure {
+                configuration = try optimizer.suggest(given: history, using: &optimizerRandom)
+            }
+            let evaluation = try objective.evaluate(configuration, using: &objectiveRandom)
+            let observation = Observation(configuration: configuration, value: evaluation.value)
+            history.append(observation)
+            optimizer.tell(observation, history: history)
+
+            result.trials.append(Trial(
+                configuration: configuration, value: evaluation.value, cost: evaluation.cost,
+                suggestSeconds: elapsed.seconds))
+            let incumbent = history.bestIndex ?? 0
+            result.incumbents.append(incumbent)
+            result.observed.append(result.trials[incumbent].value)
+            if let benchmark {
+                let truth = benchmark.trueValue(of: result.trials[incumbent].configuration)
+                result.trueValue?.append(truth)
+                result.regret?.append(truth - benchmark.optimum)
+            }
+        }
+        return result
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    public var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
+    }
+}

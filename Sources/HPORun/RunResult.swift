@@ -1,0 +1,32 @@
+import HPOSpace
+
+/// The record of one optimization run: every trial and the incumbent after each evaluation.
+public struct RunResult: Hashable, Sendable {
+    /// The run's index within its experiment.
+    public var run: Int
+    /// The run's own seed, derived from the experiment's seed and the run index.
+    public var seed: UInt64
+    /// The trials in evaluation order.
+    public var trials: [Trial]
+    /// The best observed value after each evaluation.
+    public var observed: [Double]
+    /// The index of the incumbent (the trial with the best observed value) after each evaluation.
+    public var incumbents: [Int]
+    /// The incumbent's regret (true value minus the optimum) after each evaluation, for
+    /// benchmarks that know their optimum.
+    public var regret: [Double]?
+    /// The incumbent's true (noise-free) value after each evaluation, for benchmarks.
+    public var trueValue: [Double]?
+
+    /// The final incumbent trial.
+    public var incumbent: Trial? { incumbents.last.map { trials[$0] } }
+
+    /// The regret at the end of the run.
+    public var finalRegret: Double? { regret?.last }
+
+    /// The cumulative cost (simulated wall-clock seconds) after each evaluation.
+    public var cumulativeCost: [Double] {
+        var total = 0.0
+        return trials.map { total += $0.cost; return total }
+    }
+}

@@ -1,0 +1,35 @@
+import HPORandom
+import HPOSpace
+
+/// A surrogate's belief about the objective at one configuration.
+public struct Prediction: Hashable, Sendable {
+    /// The predictive mean.
+    public var mean: Double
+    /// The predictive variance (never negative).
+    public var variance: Double
+
+    /// Creates a prediction.
+    public init(mean: Double, variance: Double) {
+        self.mean = mean
+        self.variance = variance
+    }
+
+    /// The predictive standard deviation.
+    public var standardDeviation: Double { variance.squareRoot() }
+}
+
+/// A regression model of the objective that Bayesian optimization fits to the observations and
+/// queries, through an acquisition function, to choose the next configuration.
+///
+/// A surrogate is a value made for one space; `fit` replaces what it knew. Any randomness
+/// (bootstraps, weight initialisation) comes from the generator passed in.
+public protocol Surrogate: Sendable {
+    /// The space whose configurations the surrogate models.
+    var space: SearchSpace { get }
+
+    /// Fits the model to configurations and their observed values (same length, at least one).
+    mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) throws
+
+    /// The predictive mean and variance at `configuration`; call after `fit`.
+    func predict(_ configuration: Configuration) -> Prediction
+}

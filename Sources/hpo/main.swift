@@ -1,0 +1,3 @@
+import HPOCommandLine
+
+HPOCommand.main()
