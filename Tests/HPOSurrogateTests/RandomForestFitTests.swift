@@ -125,3 +125,31 @@ struct RandomForestFitTests {
         #expect(forest.targetTransform == .identity)
     }
 }
+
+@Suite("Random forest: predicting a whole finite space")
+struct PredictEveryConfigurationTests {
+    @Test("predictions by id equal the predictions of the enumerated configurations")
+    func everyConfiguration() throws {
+        let space = try SearchSpace([
+            .categorical("a", ["p", "q", "r"]), .integer("b", 2, 6), .ordinal("c", [0.1, 1, 10, 100]),
+        ])
+        var generator = SeededGenerator(seed: 8)
+        let configurations = (0..<40).map { _ in space.sample(using: &generator) }
+        let values = configurations.map { $0[0] + ($0[1] - 4) * ($0[1] - 4) + $0[2] * 0.5 + generator.nextUniform() }
+        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        try forest.fit(configurations, values, using: &generator)
+        var byID: [Prediction] = []
+        try forest.predictEveryConfiguration(into: &byID)
+        #expect(byID == forest.predict(try space.allConfigurations()))
+        #expect(byID.count == 60)
+    }
+
+    @Test("a space with a real parameter cannot be enumerated")
+    func infinite() throws {
+        let forest = try RandomForest(space: try SearchSpace([.real("x", 0, 1)]))
+        var predictions: [Prediction] = []
+        #expect(throws: SpaceError.notFinite(operation: "predicting every configuration")) {
+            try forest.predictEveryConfiguration(into: &predictions)
+        }
+    }
+}

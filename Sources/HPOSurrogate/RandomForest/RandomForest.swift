@@ -102,6 +102,41 @@ public struct RandomForest: Surrogate {
         }
     }
 
+    /// Predicts every configuration of a finite space into `predictions`, indexed by the
+    /// configurations' dense ids (see ``SearchSpace/configuration(id:)``), without making the
+    /// configurations: the exact argmax of an acquisition function over a finite space scores
+    /// these. Throws ``SpaceError/notFinite(operation:)`` for a space with a real parameter.
+    public func predictEveryConfiguration(into predictions: inout [Prediction]) throws {
+        guard let size = space.size else {
+            throw SpaceError.notFinite(operation: "predicting every configuration")
+        }
+        if predictions.count != size {
+            predictions = [Prediction](repeating: Prediction(mean: 0, variance: 0), count: size)
+        }
+        let bounds = space.parameters.map(\.indexBounds)
+        withView { view in
+            predictions.withUnsafeMutableBufferPointer { out in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: bounds.count) { point in
+                    for (f, bound) in bounds.enumerated() { point[f] = bound.low }
+                    let x = UnsafeBufferPointer(point)
+                    for id in 0..<size {
+                        out[id] = view.prediction(x)
+                        // Counts up in mixed radix, the last parameter fastest, as ids do.
+                        var f = bounds.count - 1
+                        while f >= 0 {
+                            if point[f] < bounds[f].high {
+                                point[f] += 1
+                                break
+                            }
+                            point[f] = bounds[f].low
+                            f -= 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The predictions at `configurations`.
     public func predict(_ configurations: [Configuration]) -> [Prediction] {
         var predictions: [Prediction] = []
