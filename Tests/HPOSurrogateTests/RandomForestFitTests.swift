@@ -27,7 +27,10 @@ struct RandomForestFitTests {
         let space = try stepSpace()
         let configurations = try grid(space, repeats: 4)
         let values = configurations.map { stepValue(x: $0[0], choice: $0.index(1)) }
-        var forest = try RandomForest(space: space, settings: .init(logTargets: logTargets))
+        // Trying every feature at each split, the greedy search finds the true boundaries
+        // first, so every leaf is pure. (With a random subset of features a tree may split at a
+        // wrong threshold first and run out of samples before its leaves are pure.)
+        var forest = try RandomForest(space: space, settings: .init(featuresPerSplit: .all, logTargets: logTargets))
         var generator = SeededGenerator(seed: 1)
         try forest.fit(configurations, values, using: &generator)
         #expect(forest.treeCount == 10)
