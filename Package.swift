@@ -24,7 +24,10 @@ let package = Package(
         ),
         .target(name: "HPOObjective", dependencies: ["HPOSpace", "CFCNetData"]),
         .target(name: "HPOSurrogate", dependencies: ["HPOSpace"]),
-        .target(name: "HPOAcquisition", dependencies: ["HPOSurrogate"]),
+        .target(
+            name: "HPOAcquisition",
+            dependencies: ["HPOSurrogate", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
         .target(
