@@ -1,3 +1,5 @@
+import HPOSurrogate
+
 /// Which acquisition function Bayesian optimization maximizes: the setting that makes one for
 /// each fit of the surrogate.
 public enum AcquisitionKind: Hashable, Sendable, Codable {
@@ -8,8 +10,8 @@ public enum AcquisitionKind: Hashable, Sendable, Codable {
     /// Lower confidence bound mu - kappa sigma.
     case lowerConfidenceBound(kappa: Double)
 
-    /// The acquisition function for a fit whose incumbent is `incumbent` (surrogate scale) and
-    /// whose targets are related to the losses by `transform`.
+    /// The acquisition function for a fit whose incumbent is `incumbent` on the surrogate's
+    /// scale, which `transform` relates to the losses.
     public func make(incumbent: Double, transform: TargetTransform) -> any AcquisitionFunction {
         switch self {
         case .expectedImprovement: ExpectedImprovement(incumbent: incumbent, transform: transform)

@@ -6,8 +6,8 @@ import HPOSurrogate
 /// Sequential model-based optimization (Bayesian optimization) with any ``Surrogate``.
 ///
 /// The first ``Settings/initialDesignSize`` suggestions are random. After that, each suggestion
-/// fits the surrogate to every observation so far (on the scale of ``Settings/transform``),
-/// builds the acquisition function around the incumbent and returns the configuration the
+/// fits the surrogate to every observation so far (the surrogate chooses its scale, e.g. the
+/// logarithm of the loss, and says so by its ``Surrogate/targetTransform``), builds the acquisition function around the incumbent and returns the configuration the
 /// maximizer finds best; with probability ``Settings/randomInterleaveProbability`` a random
 /// configuration is suggested instead, which keeps the search from starving regions that a wrong
 /// model dismisses. In a finite space no evaluated configuration is suggested again unless
@@ -27,8 +27,6 @@ public struct BayesianOptimization: Optimizer {
         public var initialDesignSize: Int
         /// The probability that a suggestion after the initial design is random.
         public var randomInterleaveProbability: Double
-        /// The scale the surrogate models the losses on.
-        public var transform: TargetTransform
         /// What the improvement-based acquisition functions improve on.
         public var incumbent: IncumbentRule
         /// Whether evaluated configurations of a finite space may be suggested again.
@@ -40,7 +38,6 @@ public struct BayesianOptimization: Optimizer {
             maximizer: MaximizerKind = .variableNeighbourhoodAscent(.init()),
             initialDesignSize: Int = 10,
             randomInterleaveProbability: Double = 0.1,
-            transform: TargetTransform = .logarithm,
             incumbent: IncumbentRule = .bestPredictedMean,
             allowRepeats: Bool = false
         ) {
@@ -48,7 +45,6 @@ public struct BayesianOptimization: Optimizer {
             self.maximizer = maximizer
             self.initialDesignSize = initialDesignSize
             self.randomInterleaveProbability = randomInterleaveProbability
-            self.transform = transform
             self.incumbent = incumbent
             self.allowRepeats = allowRepeats
         }
@@ -84,22 +80,38 @@ public struct BayesianOptimization: Optimizer {
         if let size = space.size, excluded.count >= size { throw OptimizerError.spaceExhausted(size: size) }
         guard history.count >= settings.initialDesignSize,
             !generator.nextBool(probability: settings.randomInterleaveProbability),
-            let data = TrainingData(history: history, transform: settings.transform)
+            let data = TrainingData(history: history)
         else {
             return try randomConfiguration(given: history, using: &generator)
         }
-        try surrogate.fit(data.configurations, data.targets, using: &generator)
-        let model = surrogate
-        let incumbent = switch settings.incumbent {
-        case .bestPredictedMean: data.configurations.map { model.predict($0).mean }.min() ?? data.targets.min() ?? 0
-        case .bestObserved: data.targets.min() ?? 0
-        }
-        let acquisition = settings.acquisition.make(incumbent: incumbent, transform: data.transform)
-        let found = maximizer.maximize(
-            over: space, starts: data.configurationsBestFirst, excluding: excluded, using: &generator
-        ) { acquisition.score(model.predict($0)) }
-        if let found { return found.configuration }
+        let problem = try fitAcquisition(to: data, excluding: excluded, using: &generator)
+        if let found = problem.maximize(with: maximizer, using: &generator) { return found.configuration }
         return try randomConfiguration(given: history, using: &generator)
+    }
+
+    /// Fits the surrogate to `history` and returns the acquisition problem a model-based
+    /// suggestion would maximize (for studying maximizers), or `nil` when nothing succeeded yet.
+    public mutating func fitAcquisition(
+        given history: History, using generator: inout SeededGenerator
+    ) throws -> AcquisitionProblem? {
+        guard let data = TrainingData(history: history) else { return nil }
+        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
+        return try fitAcquisition(to: data, excluding: excluded, using: &generator)
+    }
+
+    private mutating func fitAcquisition(
+        to data: TrainingData, excluding excluded: Set<Configuration>, using generator: inout SeededGenerator
+    ) throws -> AcquisitionProblem {
+        try surrogate.fit(data.configurations, data.losses, using: &generator)
+        let model = surrogate
+        let transform = model.targetTransform
+        let incumbent = switch settings.incumbent {
+        case .bestPredictedMean: data.configurations.map { model.predict($0).mean }.min() ?? transform.apply(data.bestLoss)
+        case .bestObserved: transform.apply(data.bestLoss)
+        }
+        return AcquisitionProblem(
+            surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform),
+            starts: data.configurationsBestFirst, excluded: excluded)
     }
 
     private func randomConfiguration(given history: History, using generator: inout SeededGenerator) throws -> Configuration {

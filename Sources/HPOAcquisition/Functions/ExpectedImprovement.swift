@@ -4,10 +4,11 @@ import RealModule
 /// Expected improvement over the incumbent, E[max(incumbent - Y, 0)], for a normal predictive
 /// distribution of the loss Y; its score is log EI.
 ///
-/// With ``TargetTransform/logarithm`` the surrogate predicts log Y ~ N(mu, sigma^2) and the
-/// improvement is still measured on the loss itself (SMAC's log-space EI, Hutter et al. 2011):
-/// EI = y* Phi(z) - exp(mu + sigma^2 / 2) Phi(z - sigma), z = (log y* - mu) / sigma, where
-/// `incumbent` = log y*.
+/// When the surrogate models the logarithm of the loss (``TargetTransform/logarithm(shift:)``), it
+/// predicts log(Y - shift) ~ N(mu, sigma^2) and the improvement is still measured on the loss
+/// itself (SMAC's log-space EI, Hutter et al. 2011): with eta = log(y* - shift) the incumbent on
+/// the surrogate's scale, EI = e^eta Phi(z) - exp(mu + sigma^2 / 2) Phi(z - sigma),
+/// z = (eta - mu) / sigma (the shift cancels).
 ///
 /// Numerics: with the identity transform, log EI = log sigma + log h(z) (see
 /// ``StandardNormal/logH(_:)``), finite for every finite z. With the logarithm, log EI =
@@ -21,7 +22,8 @@ public struct ExpectedImprovement: AcquisitionFunction {
     /// The scale the surrogate models.
     public var transform: TargetTransform
 
-    /// Expected improvement over `incumbent` (on the surrogate's scale).
+    /// Expected improvement over `incumbent` (on the surrogate's scale, whose relation to the loss
+    /// is `transform`).
     public init(incumbent: Double, transform: TargetTransform = .identity) {
         self.incumbent = incumbent
         self.transform = transform

@@ -56,10 +56,16 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
         over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
+        // Ascents from different starts meet again: in a finite space every score is computed once.
+        var memo: [Int: Double] = [:]
         let masked = { (configuration: Configuration) -> Double in
             if excluded.contains(configuration) { return -Double.infinity }
-            let s = score(configuration)
-            return s.isNaN ? -Double.infinity : s
+            let id = space.fastID(of: configuration)
+            if let id, let known = memo[id] { return known }
+            var s = score(configuration)
+            if s.isNaN { s = -Double.infinity }
+            if let id { memo[id] = s }
+            return s
         }
         var origins = Array(starts.prefix(settings.observedStarts))
         origins += bestRandom(space: space, using: &generator, score: masked)
