@@ -1,0 +1,64 @@
+/// An optimizer with its settings under a label: what an experiment compares, and the name its
+/// files, tables and legends use.
+public struct NamedOptimizer: Hashable, Sendable, Codable {
+    /// The label, e.g. `bo-rf`: letters, digits, `-`, `_` and `.` only, so it can name files.
+    public var label: String
+    /// The optimizer and its settings.
+    public var spec: OptimizerSpec
+
+    /// Labels `spec`; throws unless `label` is a non-empty run of letters, digits, `-`, `_`, `.`.
+    public init(label: String, spec: OptimizerSpec) throws {
+        let allowed = label.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
+        guard !label.isEmpty, allowed, label.first != "." else {
+            throw OptimizerError.invalidSetting(
+                name: "optimizer label", value: "'\(label)'",
+                valid: "a non-empty name of letters, digits, '-', '_' and '.' that does not start with '.'")
+        }
+        self.label = label
+        self.spec = spec
+    }
+}
+
+// MARK: - Presets
+
+extension NamedOptimizer {
+    /// The optimizers known by name, each with its default settings: what `--optimizers` accepts.
+    ///
+    /// Bayesian optimization (`bo-rf`, `bo-dngo`) joins this list where its optimizer is defined.
+    public static var presets: [NamedOptimizer] {
+        [
+            NamedOptimizer(uncheckedLabel: "random", spec: .random(RandomSearch.Settings())),
+            NamedOptimizer(
+                uncheckedLabel: "random-without-replacement",
+                spec: .random(RandomSearch.Settings(withoutReplacement: true))),
+        ]
+    }
+
+    /// The preset called `name`; throws naming the valid presets otherwise.
+    public static func preset(named name: String) throws -> NamedOptimizer {
+        guard let preset = presets.first(where: { $0.label == name }) else {
+            throw UnknownOptimizerError(name: name, valid: presets.map(\.label))
+        }
+        return preset
+    }
+
+    /// A preset with a label known to be valid.
+    init(uncheckedLabel label: String, spec: OptimizerSpec) {
+        self.label = label
+        self.spec = spec
+    }
+}
+
+/// An optimizer name that is not one of the presets.
+public struct UnknownOptimizerError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The name that was given.
+    public let name: String
+    /// The valid names.
+    public let valid: [String]
+
+    public var description: String {
+        "unknown optimizer '\(name)': valid optimizers are " + valid.joined(separator: ", ")
+    }
+}
