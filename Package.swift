@@ -27,13 +27,14 @@ let package = Package(
         .target(name: "HPOAcquisition", dependencies: ["HPOSurrogate"]),
         .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
+        .target(name: "HPOReport", dependencies: ["HPORun", .product(name: "RealModule", package: "swift-numerics")]),
         .target(
             name: "HPO",
             dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun"]
         ),
         .target(
             name: "HPOCommandLine",
-            dependencies: ["HPO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HPO", "HPOReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "hpo", dependencies: ["HPOCommandLine"]),
 
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "HPOAcquisitionTests", dependencies: ["HPOAcquisition"]),
         .testTarget(name: "HPOOptimizersTests", dependencies: ["HPOOptimizers", "HPOObjective", "HPORun"]),
         .testTarget(name: "HPORunTests", dependencies: ["HPORun"]),
+        .testTarget(name: "HPOReportTests", dependencies: ["HPOReport"]),
         .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine"]),
     ],
     swiftLanguageModes: [.v6]

@@ -46,18 +46,12 @@ public struct ComparisonManifest: Hashable, Sendable, Codable {
         return merged
     }
 
-    /// The manifest as JSON with sorted keys.
+    /// The manifest as indented JSON with sorted keys.
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try SortedJSON.encode(self, pretty: true)
     }
 
     private static func text(_ spec: OptimizerSpec) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(spec)).map { String(decoding: $0, as: UTF8.self) } ?? spec.name
+        (try? SortedJSON.encode(spec)).map { String(decoding: $0.dropLast(), as: UTF8.self) } ?? spec.name
     }
 }

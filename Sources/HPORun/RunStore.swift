@@ -36,8 +36,8 @@ public struct RunStore: Sendable {
 
     /// Records a finished run of optimizer `label`: its suggestion times, then the run itself.
     public func save(_ record: ResultsDocument.RunRecord, suggestSeconds: [Double], label: String) throws {
-        try Self.write(Self.encode(suggestSeconds), to: timingFile(label: label, run: record.run))
-        try Self.write(Self.encode(record), to: runFile(label: label, run: record.run))
+        try Self.write(SortedJSON.encode(suggestSeconds), to: timingFile(label: label, run: record.run))
+        try Self.write(SortedJSON.encode(record), to: runFile(label: label, run: record.run))
     }
 
     /// The stored run `run` of optimizer `label`.
@@ -71,15 +71,6 @@ public struct RunStore: Sendable {
               fileName(run: run) == name
         else { return nil }
         return run
-    }
-
-    /// JSON with sorted keys and a final newline: the same value always gives the same bytes.
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {
