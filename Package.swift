@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "HPOAcquisitionTests", dependencies: ["HPOAcquisition"]),
         .testTarget(name: "HPOOptimizersTests", dependencies: ["HPOOptimizers", "HPOObjective", "HPORun"]),
         .testTarget(name: "HPORunTests", dependencies: ["HPORun"]),
-        .testTarget(name: "HPOReportTests", dependencies: ["HPOReport"]),
+        .testTarget(name: "HPOReportTests", dependencies: ["HPOReport", "HPORun", "HPOObjective", "HPOOptimizers"]),
         .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine"]),
     ],
     swiftLanguageModes: [.v6]

@@ -58,6 +58,12 @@ public struct UnknownOptimizerError: Error, Equatable, Sendable, CustomStringCon
     /// The valid names.
     public let valid: [String]
 
+    /// The error for `name`, listing the `valid` names.
+    public init(name: String, valid: [String]) {
+        self.name = name
+        self.valid = valid
+    }
+
     public var description: String {
         "unknown optimizer '\(name)': valid optimizers are " + valid.joined(separator: ", ")
     }
