@@ -1,3 +1,5 @@
+import HPOSurrogate
+
 /// An optimizer with its settings under a label: what an experiment compares, and the name its
 /// files, tables and legends use.
 public struct NamedOptimizer: Hashable, Sendable, Codable {
@@ -26,13 +28,15 @@ public struct NamedOptimizer: Hashable, Sendable, Codable {
 extension NamedOptimizer {
     /// The optimizers known by name, each with its default settings: what `--optimizers` accepts.
     ///
-    /// Bayesian optimization (`bo-rf`, `bo-dngo`) joins this list where its optimizer is defined.
     public static var presets: [NamedOptimizer] {
         [
             NamedOptimizer(uncheckedLabel: "random", spec: .random(RandomSearch.Settings())),
             NamedOptimizer(
                 uncheckedLabel: "random-without-replacement",
                 spec: .random(RandomSearch.Settings(withoutReplacement: true))),
+            NamedOptimizer(
+                uncheckedLabel: "bo-rf",
+                spec: .bayesianOptimization(surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings())),
         ]
     }
 
