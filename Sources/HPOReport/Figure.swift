@@ -26,7 +26,7 @@ public struct ComparisonFigures: Sendable {
     }
 
     static let bandLabel = "mean ± 1 standard error"
-    static let zeroNote = "Runs at the optimum (regret 0) are drawn on the bottom edge of the log axis."
+    static let zeroNote = "Values of 0 (runs at the optimum) are drawn in the grey row marked 0 under the log axis."
 
     private func protocolText(_ document: ResultsDocument) -> String {
         "\(document.runs.count) runs × \(document.evaluations) evaluations"
@@ -49,7 +49,7 @@ public struct ComparisonFigures: Sendable {
                 name: "\(document.optimizer): mean of \(document.runs.count) runs", colour: Palette.colour(index),
                 line: curve.line, band: curve.band, runs: runLines)],
             reference: metric == .observed ? optimum.map { .init(y: $0, label: "global optimum (mean over seeds)") } : nil,
-            bandLabel: Self.bandLabel)
+            bandLabel: Self.bandLabel, showsZero: metric == .regret)
         let what = metric == .regret
             ? "Regret of the incumbent (its mean validation MSE minus the optimum) after each evaluation. \(Self.zeroNote)"
             : "Best validation MSE observed so far (one noisy seed per evaluation, as the original report plotted it); the dashed line is the optimum's mean over the seeds."
@@ -70,7 +70,7 @@ public struct ComparisonFigures: Sendable {
             xScale: .linear(from: 0, through: Double(evaluations)),
             yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
             series: series(curves), reference: metric == .observed ? optimum.map { .init(y: $0, label: "global optimum") } : nil,
-            bandLabel: Self.bandLabel)
+            bandLabel: Self.bandLabel, showsZero: metric == .regret)
         let what = metric == .regret ? "Regret of the incumbent after each evaluation. \(Self.zeroNote)" : "Best validation MSE observed so far (noisy)."
         return Figure(
             fileName: "comparison-\(metric.rawValue).svg", svg: plot.svg(),
@@ -90,7 +90,7 @@ public struct ComparisonFigures: Sendable {
             xLabel: "simulated wall-clock time (seconds of training, summed)", yLabel: metric.axisLabel,
             xScale: .log(covering: times.min() ?? 1, times.max() ?? 10),
             yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
-            series: series(curves), bandLabel: Self.bandLabel)
+            series: series(curves), bandLabel: Self.bandLabel, showsZero: metric == .regret)
         return Figure(
             fileName: "comparison-\(metric.rawValue)-time.svg", svg: plot.svg(),
             caption: "All optimizers, \(documents.first.map(protocolText) ?? ""), against the time the evaluations would have taken: each run's value at time t is its incumbent after the evaluations finished by t. Curves start once every run has finished its first evaluation; a run that has used its budget keeps its final value. \(Self.zeroNote)")

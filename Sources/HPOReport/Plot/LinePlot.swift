@@ -58,6 +58,9 @@ public struct LinePlot: Sendable {
     public var bandLabel: String
     /// What the faint lines show, for the legend.
     public var runsLabel: String
+    /// On a log y-axis, draw values of 0 or less in a row of their own under the axis, labelled 0
+    /// (else they sit on the bottom edge).
+    public var showsZero: Bool
     /// Size in pixels, legend included.
     public var width: Double
     public var height: Double
@@ -65,9 +68,10 @@ public struct LinePlot: Sendable {
     /// Creates a plot.
     public init(
         title: String, xLabel: String, yLabel: String, xScale: Scale, yScale: Scale, series: [Series],
-        reference: Reference? = nil, bandLabel: String = "", runsLabel: String = "single runs",
+        reference: Reference? = nil, bandLabel: String = "", runsLabel: String = "single runs", showsZero: Bool = false,
         width: Double = 560, height: Double = 400
     ) {
+        self.showsZero = showsZero
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -91,6 +95,10 @@ public struct LinePlot: Sendable {
     /// Rough width of `text` in pixels at `size` (DejaVu Sans averages about 0.6 em a glyph).
     static func textWidth(_ text: String, size: Double) -> Double {
         Double(text.count) * size * 0.6
+    }
+
+    static func isLog(_ scale: Scale) -> Bool {
+        if case .log = scale { true } else { false }
     }
 
     /// The ticks with the labels of lower priority turned into minor ticks where they would
@@ -156,13 +164,26 @@ public struct LinePlot: Sendable {
         var canvas = SVGCanvas(width: width, height: height)
 
         func px(_ x: Double) -> Double { left + plotWidth * min(1, max(0, xScale.fraction(x))) }
-        func py(_ y: Double) -> Double { top + plotHeight * (1 - min(1, max(0, yScale.fraction(y)))) }
+        // on a log axis, values <= 0 (regret 0: the run is at the optimum) get a row of their own
+        // under the axis's range, labelled 0, instead of vanishing
+        let zeroRow = showsZero && Self.isLog(yScale) ? 20.0 : 0
+        let logHeight = plotHeight - zeroRow
+        func py(_ y: Double) -> Double {
+            if zeroRow > 0, y <= 0 { return top + plotHeight - 6 }
+            return top + logHeight * (1 - min(1, max(0, yScale.fraction(y))))
+        }
 
         let titleWidth = Self.textWidth(title, size: Self.titleFont) * 1.1 // bold runs wider
         let titleSize = titleWidth > width - left - right ? Self.titleFont * (width - left - right) / titleWidth : Self.titleFont
         canvas.text(Markup.escape(title), x: left, y: 20, size: titleSize, weight: "bold")
 
         // grid and ticks
+        if zeroRow > 0 {
+            canvas.rectangle(x: left, y: top + logHeight, width: plotWidth, height: zeroRow, fill: "#f4f4f4")
+            canvas.line(x1: left, y1: top + logHeight, x2: left + plotWidth, y2: top + logHeight, stroke: "#999999", dash: "4 3")
+            canvas.line(x1: left - 5, y1: py(0), x2: left, y2: py(0), stroke: "#444444")
+            canvas.text("0", x: left - 8, y: py(0) + 4, size: Self.tickFont, anchor: .end)
+        }
         for tick in Self.uncrowded(yScale.ticks, position: py, spacing: 16) {
             let y = py(tick.value)
             if tick.major {
