@@ -36,11 +36,11 @@ let package = Package(
         .target(name: "HPOReport", dependencies: ["HPORun", .product(name: "RealModule", package: "swift-numerics")]),
         .target(
             name: "HPO",
-            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun"]
+            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun", "HPOReport"]
         ),
         .target(
             name: "HPOCommandLine",
-            dependencies: ["HPO", "HPOReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HPO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "hpo", dependencies: ["HPOCommandLine"]),
 

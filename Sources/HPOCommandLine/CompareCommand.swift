@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HPO
-import HPOReport
 
 /// `hpo compare`: several optimizers, the same seeded runs, one report.
 struct CompareCommand: ParsableCommand {

@@ -1,6 +1,5 @@
 import Foundation
 import HPO
-import HPOReport
 
 /// What `hpo compare` and `hpo reproduce` share: prepare the output folders, perform the runs
 /// they lack with a progress display, and write each comparison's results and report.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HPO
-import HPOReport
 
 /// `hpo reproduce`: the original report's experiments and an HTML report of them.
 struct ReproduceCommand: ParsableCommand {
