@@ -120,24 +120,80 @@ extension Comparison {
 
     /// Performs the pending runs of all `comparisons` on up to `jobs` threads, longest runs
     /// first, storing each as soon as it finishes and calling `progress` after it (from any
-    /// thread). Returns the number of runs performed.
+    /// thread). Returns the number of runs stored.
+    ///
+    /// A run that another comparison also has with more evaluations (same benchmark, objective,
+    /// seed, optimizer settings and run index) is not computed twice: its record is the first
+    /// evaluations of the longer run. That is exact, because the run loop never tells an optimizer
+    /// its budget: run `i` evaluates the same configurations, and draws the same noise, whatever
+    /// the number of evaluations that follow.
     @discardableResult
     public static func performPending(
         _ comparisons: [Comparison], jobs: Int, progress: @Sendable (FinishedRun) -> Void = { _ in }
     ) throws -> Int {
-        let tasks = comparisons.indices
+        let pending = comparisons.indices
             .flatMap { c in comparisons[c].pendingTasks().map { (comparison: c, task: $0) } }
-            .sorted { a, b in
-                let (ea, eb) = (comparisons[a.comparison].settings.evaluations, comparisons[b.comparison].settings.evaluations)
-                if ea != eb { return ea > eb }
-                return (a.task.run, a.comparison, a.task.optimizer) < (b.task.run, b.comparison, b.task.optimizer)
+        var computed: [(comparison: Int, task: Task)] = []
+        var derived: [(comparison: Int, task: Task, donor: (comparison: Int, optimizer: Int))] = []
+        for item in pending {
+            if let donor = donor(of: item.task, in: item.comparison, among: comparisons) {
+                derived.append((item.comparison, item.task, donor))
+            } else {
+                computed.append(item)
             }
-        _ = try parallelMap(tasks, jobs: jobs) { item in
-            let comparison = comparisons[item.comparison]
-            try comparison.perform(item.task)
-            progress(FinishedRun(
-                comparison: item.comparison, label: comparison.settings.optimizers[item.task.optimizer].label, run: item.task.run))
         }
-        return tasks.count
+        computed.sort { a, b in
+            let (ea, eb) = (comparisons[a.comparison].settings.evaluations, comparisons[b.comparison].settings.evaluations)
+            if ea != eb { return ea > eb }
+            return (a.task.run, a.comparison, a.task.optimizer) < (b.task.run, b.comparison, b.task.optimizer)
+        }
+        @Sendable func finished(_ comparison: Int, _ task: Task) {
+            progress(FinishedRun(comparison: comparison, label: comparisons[comparison].settings.optimizers[task.optimizer].label, run: task.run))
+        }
+        _ = try parallelMap(computed, jobs: jobs) { item in
+            try comparisons[item.comparison].perform(item.task)
+            finished(item.comparison, item.task)
+        }
+        for item in derived {
+            let source = comparisons[item.donor.comparison]
+            let label = source.settings.optimizers[item.donor.optimizer].label
+            let evaluations = comparisons[item.comparison].settings.evaluations
+            let record = try source.store.record(label: label, run: item.task.run).prefix(evaluations)
+            let seconds = try source.store.suggestSeconds(label: label, run: item.task.run) ?? []
+            try comparisons[item.comparison].store.save(
+                record, suggestSeconds: Array(seconds.prefix(evaluations)),
+                label: comparisons[item.comparison].settings.optimizers[item.task.optimizer].label)
+            finished(item.comparison, item.task)
+        }
+        return computed.count + derived.count
+    }
+
+    /// The comparison and optimizer holding the longest run of which `task` of comparison
+    /// `index` is the beginning, if any has more evaluations.
+    static func donor(of task: Task, in index: Int, among comparisons: [Comparison]) -> (comparison: Int, optimizer: Int)? {
+        let mine = comparisons[index].settings
+        let spec = mine.optimizers[task.optimizer].spec
+        var best: (comparison: Int, optimizer: Int, evaluations: Int)?
+        for (c, other) in comparisons.enumerated() {
+            let settings = other.settings
+            guard settings.evaluations > mine.evaluations, settings.evaluations > best?.evaluations ?? 0,
+                  settings.benchmark == mine.benchmark, settings.objective == mine.objective, settings.seed == mine.seed,
+                  task.run < settings.runs,
+                  let o = settings.optimizers.firstIndex(where: { $0.spec == spec })
+            else { continue }
+            best = (c, o, settings.evaluations)
+        }
+        return best.map { ($0.comparison, $0.optimizer) }
+    }
+}
+
+extension ResultsDocument.RunRecord {
+    /// The record of the run's first `evaluations` evaluations.
+    func prefix(_ evaluations: Int) -> ResultsDocument.RunRecord {
+        var record = self
+        record.trials = Array(trials.prefix(evaluations))
+        record.observed = Array(observed.prefix(evaluations))
+        record.regret = regret.map { Array($0.prefix(evaluations)) }
+        return record
     }
 }

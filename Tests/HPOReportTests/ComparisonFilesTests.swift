@@ -91,4 +91,29 @@ import Testing
         // more runs extend the folder: run i does not depend on the number of runs
         try Comparison(settings: Self.settings(runs: 9), directory: folder).prepare()
     }
+
+    @Test func shorterRunsAreTheBeginningOfLongerOnesWithTheSameSeed() throws {
+        let alone = try Comparison(settings: Self.settings(), directory: temporaryFolder("short-alone"))
+        try Self.complete(alone, jobs: 2)
+
+        let short = try Comparison(settings: Self.settings(), directory: temporaryFolder("short-beside-long"))
+        let long = try Comparison(settings: Self.settings(runs: 3, evaluations: 20), directory: temporaryFolder("long"))
+        try short.prepare()
+        try long.prepare()
+        #expect(try Comparison.performPending([short, long], jobs: 2) == 8 + 6)
+        try short.writeResults()
+        try ComparisonReport(comparison: short).write(to: short.store.directory)
+
+        let a = try Self.reproducibleFiles(alone.store.directory), b = try Self.reproducibleFiles(short.store.directory)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a {
+            #expect(b[path] == data, "\(path) differs when taken from the longer runs")
+        }
+        // runs 0-2 were taken from the longer runs (their timings are the beginning of those),
+        // run 3, which the longer comparison lacks, was computed
+        let taken = try #require(try short.store.suggestSeconds(label: "random", run: 2))
+        let longer = try #require(try long.store.suggestSeconds(label: "random", run: 2))
+        #expect(taken == Array(longer.prefix(12)))
+        #expect(try short.store.record(label: "random", run: 3).trials.count == 12)
+    }
 }
