@@ -19,9 +19,12 @@ enum Markup {
         return out
     }
 
-    /// A coordinate with one decimal, as SVG attributes use it (`-0.0` printed as `0.0`).
+    /// A coordinate with one decimal, as SVG attributes use it (`-0.0` printed as `0.0`);
+    /// integer arithmetic, as plots print many thousands of them.
     static func coordinate(_ x: Double) -> String {
-        let text = String(format: "%.1f", x)
-        return text == "-0.0" ? "0.0" : text
+        guard x.isFinite, abs(x) < 1e15 else { return "0.0" }
+        let tenths = Int((x * 10).rounded())
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 }
