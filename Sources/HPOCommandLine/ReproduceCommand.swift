@@ -55,6 +55,9 @@ struct ReproduceCommand: ParsableCommand {
         for (name, value) in counts where value <= 0 {
             throw ValidationError("\(name) must be a positive integer, not \(value)")
         }
+        guard benchmark == "all" || BenchmarkCatalog.names.contains(benchmark) else {
+            throw ValidationError("unknown benchmark '\(benchmark)': valid are \(BenchmarkCatalog.names.joined(separator: ", ")) and all")
+        }
     }
 
     /// The named optimizers, or the defaults this build has.
