@@ -23,7 +23,10 @@ let package = Package(
             cSettings: [.headerSearchPath("data")]
         ),
         .target(name: "HPOObjective", dependencies: ["HPOSpace", "CFCNetData"]),
-        .target(name: "HPOSurrogate", dependencies: ["HPOSpace"]),
+        .target(
+            name: "HPOSurrogate",
+            dependencies: ["HPOSpace", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .target(name: "HPOAcquisition", dependencies: ["HPOSurrogate"]),
         .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
