@@ -15,7 +15,7 @@ public struct DNGO: Surrogate {
     /// The settings in use.
     public let settings: Settings
     private let inputWidth: Int
-    private var network: DenseNetwork<Float>?
+    private var network: DenseNetwork?
     private var inputMean: [Float] = []
     private var inputScale: [Float] = []
     private var targetMean = 0.0
@@ -52,7 +52,7 @@ public struct DNGO: Surrogate {
         let targets = values.map { Float(($0 - targetMean) / targetScale) }
 
         let warm = settings.warmStart && network != nil
-        var model = warm ? network! : DenseNetwork<Float>(
+        var model = warm ? network! : DenseNetwork(
             inputWidth: inputWidth, hiddenWidths: settings.hiddenWidths, activation: settings.activation, using: &generator)
         var training = settings.training
         if warm { training.epochs = settings.warmStartEpochs }

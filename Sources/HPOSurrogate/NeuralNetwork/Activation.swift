@@ -1,5 +1,3 @@
-import RealModule
-
 /// The nonlinearity of a network's hidden layers.
 public enum Activation: String, Hashable, Sendable, Codable, CaseIterable {
     /// The hyperbolic tangent (the DNGO paper's and pybnn's choice).
@@ -8,17 +6,17 @@ public enum Activation: String, Hashable, Sendable, Codable, CaseIterable {
     case relu
 
     /// Applies the activation in place to `count` values.
-    func apply<Scalar: Real>(_ values: UnsafeMutablePointer<Scalar>, count: Int) {
+    func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
-        case .tanh: for i in 0..<count { values[i] = Scalar.tanh(values[i]) }
+        case .tanh: VectorMath.tanh(values, count: count)
         case .relu: for i in 0..<count { values[i] = max(values[i], 0) }
         }
     }
 
     /// Multiplies `gradients` in place by the activation's derivative, expressed through the
     /// activation's outputs `outputs` (tanh' = 1 - tanh^2; relu' = 1 where the output is positive).
-    func multiplyByDerivative<Scalar: Real>(
-        _ gradients: UnsafeMutablePointer<Scalar>, outputs: UnsafePointer<Scalar>, count: Int
+    func multiplyByDerivative(
+        _ gradients: UnsafeMutablePointer<Float>, outputs: UnsafePointer<Float>, count: Int
     ) {
         switch self {
         case .tanh: for i in 0..<count { gradients[i] *= 1 - outputs[i] * outputs[i] }

@@ -9,7 +9,11 @@ import RealModule
 /// so the forward pass and the weight gradient are sums of contiguous scaled rows, which the
 /// compiler vectorises. Batches are row-major `count` x `width` buffers. Nothing is allocated
 /// per example or per neuron: passes run in a reusable ``Workspace``.
-public struct DenseNetwork<Scalar: Real & BinaryFloatingPoint & SIMDScalar & Sendable>: Sendable {
+public struct DenseNetwork: Sendable {
+    /// The number type of weights and activations: single precision halves the memory traffic
+    /// and doubles the SIMD lanes of the passes, as in PyTorch's default.
+    public typealias Scalar = Float
+
     /// The layer widths: the input width, the hidden widths, then 1 for the output.
     public let widths: [Int]
     /// The hidden layers' activation (the output is linear).
@@ -194,18 +198,25 @@ public struct DenseNetwork<Scalar: Real & BinaryFloatingPoint & SIMDScalar & Sen
     /// The scratch space ``features(of:into:scratch:)`` needs: two of the widest hidden layer.
     public var scratchSize: Int { 2 * (widths.dropFirst().dropLast().max() ?? 1) }
 
-    /// The dot product of two contiguous vectors, summed in four SIMD lanes.
+    /// The dot product of two contiguous vectors, summed in two independent sets of four SIMD
+    /// lanes (one accumulator would make the loop wait on each addition).
     static func dot(_ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, _ count: Int) -> Scalar {
-        var lanes = SIMD4<Scalar>()
+        var even = SIMD4<Scalar>()
+        var odd = SIMD4<Scalar>()
         var k = 0
-        while k + 4 <= count {
-            lanes += SIMD4(x[k], x[k + 1], x[k + 2], x[k + 3]) * SIMD4(y[k], y[k + 1], y[k + 2], y[k + 3])
-            k += 4
+        while k &+ 8 <= count {
+            even += VectorMath.load(x + k) * VectorMath.load(y + k)
+            odd += VectorMath.load(x + (k &+ 4)) * VectorMath.load(y + (k &+ 4))
+            k &+= 8
         }
-        var sum = lanes.sum()
+        if k &+ 4 <= count {
+            even += VectorMath.load(x + k) * VectorMath.load(y + k)
+            k &+= 4
+        }
+        var sum = (even + odd).sum()
         while k < count {
             sum += x[k] * y[k]
-            k += 1
+            k &+= 1
         }
         return sum
     }

@@ -33,7 +33,7 @@ extension DenseNetwork {
         let batchSize = min(training.batchSize, count)
         let width = inputWidth
         var workspace = Workspace(for: self, capacity: batchSize)
-        var optimizer = Adam<Scalar>(parameterCount: parameters.count, learningRate: Scalar(training.learningRate))
+        var optimizer = Adam(parameterCount: parameters.count, learningRate: Scalar(training.learningRate))
         var gradient = [Scalar](repeating: 0, count: parameters.count)
         var batchInputs = [Scalar](repeating: 0, count: batchSize * width)
         var batchTargets = [Scalar](repeating: 0, count: batchSize)
