@@ -27,7 +27,10 @@ let package = Package(
             name: "HPOSurrogate",
             dependencies: ["HPOSpace", .product(name: "RealModule", package: "swift-numerics")]
         ),
-        .target(name: "HPOAcquisition", dependencies: ["HPOSurrogate"]),
+        .target(
+            name: "HPOAcquisition",
+            dependencies: ["HPOSurrogate", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
         .target(

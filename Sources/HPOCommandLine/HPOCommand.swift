@@ -10,7 +10,7 @@ public struct HPOCommand: ParsableCommand {
             (62,208 configurations of a 2-layer MLP on 4 UCI regression sets). Every run is \
             reproducible from its seed.
             """,
-        subcommands: [RunCommand.self, BenchmarksCommand.self, SpaceCommand.self]
+        subcommands: [RunCommand.self, BenchCommand.self, BenchmarksCommand.self, SpaceCommand.self]
     )
 
     public init() {}
