@@ -54,22 +54,30 @@ struct DNGOTests {
     @Test func invalidSettingsAreNamed() {
         var settings = DNGO.Settings()
         settings.training.batchSize = 0
-        #expect(throws: SurrogateSettingError(name: "batch size", value: "0", valid: "a positive integer")) {
+        #expect(throws: SurrogateError.invalidSetting(name: "batch size", value: "0", valid: "a positive integer")) {
             try DNGO(space: space, settings: settings)
         }
         settings = DNGO.Settings(hiddenWidths: [50, -1])
-        #expect(throws: SurrogateSettingError(name: "hidden layer widths", value: "[50, -1]", valid: "one or more positive integers")) {
+        #expect(throws: SurrogateError.invalidSetting(name: "hidden layer widths", value: "[50, -1]", valid: "one or more positive integers")) {
             try DNGO(space: space, settings: settings)
         }
-        #expect(SurrogateSettingError(name: "epochs", value: "0", valid: "a positive integer").description
+        #expect(SurrogateError.invalidSetting(name: "epochs", value: "0", valid: "a positive integer").description
             == "invalid epochs 0: it must be a positive integer")
     }
 
     @Test func rejectsNonFiniteValues() throws {
         var surrogate = try DNGO(space: space)
         var generator = SeededGenerator(seed: 24)
-        #expect(throws: SurrogateSettingError(name: "observed value", value: "nan", valid: "finite")) {
+        #expect(throws: SurrogateError.self) {
             try surrogate.fit(configurations([0.1, 0.2]), [1, .nan], using: &generator)
+        }
+        do {
+            try surrogate.fit(configurations([0.1, 0.2]), [1, .nan], using: &generator)
+        } catch {
+            #expect("\(error)" == "observed value 1 is nan: observed values must be finite numbers")
+        }
+        #expect(throws: SurrogateError.countMismatch(configurations: 2, values: 1)) {
+            try surrogate.fit(configurations([0.1, 0.2]), [1], using: &generator)
         }
     }
 }

@@ -95,5 +95,12 @@ public struct BayesianLinearRegression: Sendable {
         public func predict(_ phi: [Double]) -> Prediction {
             Prediction(mean: phi.dot(mean), variance: 1 / beta + cholesky.inverseQuadraticForm(phi))
         }
+
+        /// ``predict(_:)`` without allocating: `phi` and `scratch` hold as many values as `mean`.
+        func predict(_ phi: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Prediction {
+            var fit = 0.0
+            for j in mean.indices { fit += phi[j] * mean[j] }
+            return Prediction(mean: fit, variance: 1 / beta + cholesky.inverseQuadraticForm(phi, scratch: scratch))
+        }
     }
 }

@@ -5,6 +5,7 @@ import HPOSpace
 /// observations, whose last hidden layer (plus a constant) is the basis of a Bayesian linear
 /// regression that gives the predictive mean and variance.
 ///
+/// Predictions are on the scale of ``targetTransform`` (by default the logarithm of the values).
 /// Configurations are encoded by ``HPOSpace/SearchSpace/oneHot(_:)`` (categorical parameters one-hot,
 /// others on the unit scale); inputs and targets are standardised with the data's mean and
 /// standard deviation. The network's initial weights and its mini-batch order come from the
@@ -23,6 +24,8 @@ public struct DNGO: Surrogate {
     private var posteriors: [BayesianLinearRegression.Posterior] = []
     /// Where the next search for `(ln alpha, ln beta)` starts.
     private var logHyperparameters = [0.0, 3.0]
+    /// The scale of the predictions: the logarithm of the values with ``Settings/logTargets``.
+    public private(set) var targetTransform: TargetTransform = .identity
 
     /// A DNGO surrogate over `space`; throws if a setting is out of range.
     public init(space: SearchSpace, settings: Settings = Settings()) throws {
@@ -38,18 +41,23 @@ public struct DNGO: Surrogate {
     }
 
     public mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) throws {
-        guard !configurations.isEmpty, configurations.count == values.count else {
-            throw SurrogateSettingError(
-                name: "training data", value: "of \(configurations.count) configurations and \(values.count) values",
-                valid: "at least one configuration with one value each")
+        guard !configurations.isEmpty else { throw SurrogateError.noObservations }
+        guard configurations.count == values.count else {
+            throw SurrogateError.countMismatch(configurations: configurations.count, values: values.count)
         }
-        if let bad = values.first(where: { !$0.isFinite }) {
-            throw SurrogateSettingError(name: "observed value", value: "\(bad)", valid: "finite")
+        if let index = values.firstIndex(where: { !$0.isFinite }) {
+            throw SurrogateError.nonFiniteValue(index: index, value: values[index])
+        }
+        for (index, configuration) in configurations.enumerated() where configuration.values.count != space.dimension {
+            throw SurrogateError.wrongDimension(index: index, expected: space.dimension, got: configuration.values.count)
         }
         let count = configurations.count
         let inputs = standardizedInputs(configurations)
-        (targetMean, targetScale) = Self.meanAndScale(values)
-        let targets = values.map { Float(($0 - targetMean) / targetScale) }
+        let transform: TargetTransform = settings.logTargets ? .logarithm(fittedTo: values) : .identity
+        let transformed = values.map(transform.apply)
+        (targetMean, targetScale) = Self.meanAndScale(transformed)
+        let targets = transformed.map { Float(($0 - targetMean) / targetScale) }
+        targetTransform = transform
 
         let warm = settings.warmStart && network != nil
         var model = warm ? network! : DenseNetwork(
@@ -69,7 +77,7 @@ public struct DNGO: Surrogate {
             features: design, featureCount: width + 1, targets: targets.map(Double.init))
         let fitted = settings.hyperparameters.posteriors(for: regression, start: logHyperparameters, using: &generator)
         guard !fitted.posteriors.isEmpty else {
-            throw SurrogateSettingError(
+            throw SurrogateError.invalidSetting(
                 name: "regression hyperparameters", value: "\(settings.hyperparameters.treatment)",
                 valid: "values for which beta Phi^T Phi + alpha I is positive definite")
         }
@@ -77,21 +85,28 @@ public struct DNGO: Surrogate {
         logHyperparameters = fitted.next
     }
 
+    /// The predictive mean and variance at `configuration`, on the scale of ``targetTransform``.
     public func predict(_ configuration: Configuration) -> Prediction {
         guard let network, !posteriors.isEmpty else {
             return Prediction(mean: targetMean, variance: targetScale * targetScale)
         }
         let width = network.featureWidth
-        var phi = [Double](repeating: 1, count: width + 1)
         let encoded = space.oneHot(configuration)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: inputWidth + width + network.scratchSize) { buffer in
-            let input = buffer.baseAddress!
-            let features = input + inputWidth
-            for i in 0..<inputWidth { input[i] = (Float(encoded[i]) - inputMean[i]) * inputScale[i] }
-            network.features(of: input, into: features, scratch: features + width)
-            for j in 0..<width { phi[j] = Double(features[j]) }
+        let floats = inputWidth + width + network.scratchSize
+        let standardized = withUnsafeTemporaryAllocation(of: Float.self, capacity: floats) { buffer in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (width + 1)) { doubles in
+                let input = buffer.baseAddress!
+                let features = input + inputWidth
+                for i in 0..<inputWidth { input[i] = (Float(encoded[i]) - inputMean[i]) * inputScale[i] }
+                network.features(of: input, into: features, scratch: features + width)
+                let phi = doubles.baseAddress!
+                for j in 0..<width { phi[j] = Double(features[j]) }
+                phi[width] = 1
+                let scratch = phi + (width + 1)
+                if posteriors.count == 1 { return posteriors[0].predict(phi, scratch: scratch) }
+                return Self.mixture(posteriors.map { $0.predict(phi, scratch: scratch) })
+            }
         }
-        let standardized = Self.mixture(posteriors.map { $0.predict(phi) })
         return Prediction(
             mean: targetMean + targetScale * standardized.mean,
             variance: targetScale * targetScale * standardized.variance)

@@ -100,6 +100,24 @@ public struct Cholesky: Hashable, Sendable {
         return z.dot(z)
     }
 
+    /// `b^T A^-1 b` without allocating: `b` and `scratch` hold ``order`` values each.
+    func inverseQuadraticForm(_ b: UnsafePointer<Double>, scratch z: UnsafeMutablePointer<Double>) -> Double {
+        let n = order
+        z.update(from: b, count: n)
+        return lower.elements.withUnsafeBufferPointer { buffer in
+            let l = buffer.baseAddress!
+            var sum = 0.0
+            for k in 0..<n {
+                let column = l + k &* n
+                let zk = z[k] / column[k]
+                sum += zk * zk
+                if zk == 0 { continue }
+                for i in (k &+ 1)..<n { z[i] -= column[i] * zk }
+            }
+            return sum
+        }
+    }
+
     /// The trace of `A^-1`, the squared Frobenius norm of `L^-1` (used by evidence gradients).
     public func inverseTrace() -> Double {
         var total = 0.0

@@ -29,7 +29,9 @@ enum VectorMath {
     /// truncation error below 2e-8); inputs are clamped to [-87, 87], where `2^k` is a normal float.
     @inline(__always)
     static func exp(_ x: SIMD4<Float>) -> SIMD4<Float> {
-        let x = x.clamped(lowerBound: SIMD4(repeating: -87), upperBound: SIMD4(repeating: 87))
+        var x = x
+        x.replace(with: -87, where: x .< -87)
+        x.replace(with: 87, where: x .> 87)
         // Adding 1.5 * 2^23 rounds to an integer k, which then sits in the low mantissa bits.
         let shifter = SIMD4<Float>(repeating: 12_582_912)
         let shifted = x * 1.442_695_04 + shifter
