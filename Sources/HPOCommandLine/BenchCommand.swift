@@ -7,22 +7,28 @@ import HPO
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark bo-rf: time per suggestion, or how exact VNA is.",
+        abstract: "Benchmark bo-rf or bo-dngo: time per suggestion or per fit, or how exact VNA is.",
         discussion: """
             --mode speed times one model-based suggestion (fit the forest, maximize the \
             acquisition) after --observations random evaluations, with VNA and with exhaustive \
-            enumeration, on one thread; build with -c release. --mode vna takes the histories of \
-            --runs bo-rf runs after --observations evaluations each, and for every fitted model \
-            compares the acquisition optimum VNA finds with the exact one.
+            enumeration, on one thread; build with -c release. Each timed suggestion follows an \
+            untimed one on all but the last observation, so a surrogate that keeps state between \
+            fits (bo-dngo's warm start) is timed as in a run. --mode fit times the surrogate's fit \
+            alone on the same histories. --mode vna takes the histories of --runs runs after \
+            --observations evaluations each, and for every fitted model compares the acquisition \
+            optimum VNA finds with the exact one.
             """
     )
 
     enum Mode: String, CaseIterable, ExpressibleByArgument {
-        case speed, vna
+        case speed, fit, vna
     }
 
-    @Option(help: "What to measure: speed (time per suggestion) or vna (VNA against the exact argmax).")
+    @Option(help: "What to measure: speed (time per suggestion), fit (time per surrogate fit) or vna (VNA against the exact argmax).")
     var mode: Mode = .speed
+
+    @Option(help: "The optimizer: bo-rf or bo-dngo.")
+    var optimizer: OptimizerName = .boRF
 
     @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
     var benchmark: String = "fcnet-protein"
@@ -42,16 +48,26 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup(title: "Bayesian optimization")
     var bayesianOptimization: BayesianOptimizationOptions
 
+    @OptionGroup(title: "DNGO surrogate (bo-dngo)")
+    var dngo: DNGOOptions
+
     func validate() throws {
         for (name, value) in [("--repetitions", repetitions), ("--runs", runs)] where value <= 0 {
             throw ValidationError("\(name) must be a positive integer, not \(value)")
         }
+        if optimizer == .random { throw ValidationError("--optimizer must be bo-rf or bo-dngo, not random") }
+    }
+
+    /// The surrogate of the chosen optimizer.
+    private var surrogateKind: SurrogateKind {
+        optimizer == .boDNGO ? .dngo(dngo.settings) : .randomForest(bayesianOptimization.forest)
     }
 
     func run() throws {
         let objective = try BenchmarkCatalog.benchmark(named: benchmark, mode: .noisy)
         switch mode {
         case .speed: try measureSpeed(objective)
+        case .fit: try measureFit(objective)
         case .vna: try measureVNA(objective)
         }
     }
@@ -60,7 +76,7 @@ struct BenchCommand: ParsableCommand {
 
     private func measureSpeed(_ objective: any Benchmark) throws {
         let space = objective.space
-        print("bo-rf time per suggestion on \(objective.name), \(repetitions) repetitions, one thread (milliseconds)")
+        print("\(optimizer.rawValue) time per suggestion on \(objective.name), \(repetitions) repetitions, one thread (milliseconds)")
         print("observations  maximizer   median      lower quartile  upper quartile")
         for count in observations.counts {
             if let size = space.size, count >= size {
@@ -75,8 +91,10 @@ struct BenchCommand: ParsableCommand {
                 for repetition in 0..<repetitions {
                     var generator = SeededGenerator(seed: seed, stream: UInt64(repetition))
                     let history = try randomHistory(objective, count: count, using: &generator)
-                    var optimizer = try BayesianOptimization(
-                        space: space, surrogate: RandomForest(space: space, settings: bayesianOptimization.forest), settings: settings)
+                    var optimizer = try BayesianOptimization(space: space, surrogate: surrogateKind.make(space: space), settings: settings)
+                    var warmUp = History(space: space)
+                    for observation in history.observations.dropLast() { warmUp.append(observation) }
+                    _ = try optimizer.suggest(given: warmUp, using: &generator)
                     let elapsed = try ContinuousClock().measure {
                         _ = try optimizer.suggest(given: history, using: &generator)
                     }
@@ -86,6 +104,32 @@ struct BenchCommand: ParsableCommand {
                 print("\(count)".padding(14) + name.padding(12) + format(summary.median).padding(12)
                     + format(summary.lowerQuartile).padding(16) + format(summary.upperQuartile))
             }
+        }
+    }
+
+    // MARK: - Fit
+
+    private func measureFit(_ objective: any Benchmark) throws {
+        let space = objective.space
+        print("\(optimizer.rawValue) time per surrogate fit on \(objective.name), \(repetitions) repetitions, one thread (milliseconds)")
+        print("observations  median      lower quartile  upper quartile")
+        for count in observations.counts {
+            var times: [Double] = []
+            for repetition in 0..<repetitions {
+                var generator = SeededGenerator(seed: seed, stream: UInt64(repetition))
+                let history = try randomHistory(objective, count: count, using: &generator)
+                var surrogate = try surrogateKind.make(space: space)
+                let configurations = history.observations.map(\.configuration)
+                let values = history.observations.compactMap(\.value)
+                try surrogate.fit(Array(configurations.dropLast()), Array(values.dropLast()), using: &generator)
+                let elapsed = try ContinuousClock().measure {
+                    try surrogate.fit(configurations, values, using: &generator)
+                }
+                times.append(elapsed.seconds * 1000)
+            }
+            let summary = SampleSummary(times)
+            print("\(count)".padding(14) + format(summary.median).padding(12)
+                + format(summary.lowerQuartile).padding(16) + format(summary.upperQuartile))
         }
     }
 
@@ -117,14 +161,14 @@ struct BenchCommand: ParsableCommand {
     private func measureVNA(_ objective: any Benchmark) throws {
         let space = objective.space
         guard space.isFinite else { throw ValidationError("--mode vna needs a finite space") }
-        let spec = bayesianOptimization.randomForestSpec
-        guard case .bayesianOptimization(let surrogate, var settings) = spec else { return }
+        let surrogate = surrogateKind
+        var settings = bayesianOptimization.settings
         settings.maximizer = .variableNeighbourhoodAscent(vnaSettings)
         let longest = observations.counts.max() ?? 0
         let loop = try RunLoop(optimizer: .bayesianOptimization(surrogate: surrogate, settings: settings), objective: objective, evaluations: longest)
         let results = try Experiment(loop: loop, runs: runs, seed: seed).perform(jobs: 1)
         let vna = VariableNeighbourhoodAscent(settings: vnaSettings)
-        print("VNA (maximum distance \(vnaSettings.maximumDistance)) against exhaustive enumeration on \(objective.name): acquisition problems of \(runs) bo-rf runs")
+        print("VNA (maximum distance \(vnaSettings.maximumDistance)) against exhaustive enumeration on \(objective.name): acquisition problems of \(runs) \(optimizer.rawValue) runs")
         print("observations  exact argmax value   mean EI ratio  median EI ratio  worst EI ratio  VNA scores (mean)")
         for count in observations.counts where count <= longest {
             var exact = 0
