@@ -37,6 +37,9 @@ extension NamedOptimizer {
             NamedOptimizer(
                 uncheckedLabel: "bo-rf",
                 spec: .bayesianOptimization(surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings())),
+            NamedOptimizer(
+                uncheckedLabel: "bo-dngo",
+                spec: .bayesianOptimization(surrogate: .dngo(DNGO.Settings()), settings: BayesianOptimization.Settings())),
         ]
     }
 
