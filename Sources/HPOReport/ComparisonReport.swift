@@ -8,12 +8,17 @@ import HPORun
 /// `tables/best-configuration.{csv,json}` (byte-reproducible); `tables/suggest-time.{csv,json}`
 /// and `index.html` (they hold wall-clock times, which differ from one invocation to the next).
 public struct ComparisonReport: Sendable {
+    /// What was compared.
     public let settings: ComparisonSettings
+    /// The benchmark of the settings.
     public let benchmark: any Benchmark
     /// One results document per optimizer, in the settings' order.
     public let documents: [ResultsDocument]
+    /// The regret after 10, 20, 50, 100 evaluations.
     public let summary: SummaryTable
+    /// The configurations of the lowest recorded values.
     public let best: BestConfigurationTable
+    /// The time spent suggesting (wall-clock).
     public let timing: SuggestTimeTable
     /// Per optimizer: its regret and its observed-value trajectories.
     public let trajectories: [[Figure]]

@@ -19,7 +19,9 @@ public struct Reproduction: Sendable {
     public var benchmarks: [String]
     /// The optimizers compared.
     public var optimizers: [NamedOptimizer]
+    /// The objective mode, e.g. `noisy`.
     public var objective: String
+    /// The seed of every experiment: run i has the same seed in both parts.
     public var seed: UInt64
     /// Runs and evaluations of the per-optimizer figures (the original: 50 x 50).
     public var trajectoryRuns: Int
@@ -45,7 +47,9 @@ public struct Reproduction: Sendable {
 
     /// The two comparisons of one benchmark.
     public struct Part: Sendable {
+        /// The per-optimizer figures' runs, under `<benchmark>/per-optimizer/`.
         public var trajectories: Comparison
+        /// The comparison's runs, under `<benchmark>/comparison/`.
         public var comparison: Comparison
     }
 

@@ -7,6 +7,7 @@ import HPOOptimizers
 /// The number of runs is not part of it (run `i` is the same whatever the count, so more runs
 /// extend a folder), and optimizers may be added; everything else must match.
 public struct ComparisonManifest: Hashable, Sendable, Codable {
+    /// The benchmark, objective mode, evaluations per run and seed of every stored run.
     public var benchmark: String
     public var objective: String
     public var evaluations: Int

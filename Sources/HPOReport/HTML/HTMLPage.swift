@@ -13,7 +13,9 @@ public struct HTMLPage: Sendable {
         case table(caption: String, html: String, links: [(title: String, href: String)])
     }
 
+    /// The page's title and top heading.
     public var title: String
+    /// The body, in order.
     public var blocks: [Block]
 
     /// A page titled `title` with `blocks`.

@@ -5,21 +5,27 @@ public struct LinePlot: Sendable {
     public struct Point: Hashable, Sendable {
         public var x: Double
         public var y: Double
+        /// The point (x, y).
         public init(x: Double, y: Double) { self.x = x; self.y = y }
     }
 
     /// A shaded interval at one x.
     public struct BandPoint: Hashable, Sendable {
         public var x: Double
+        /// The band's lower and upper edge at x.
         public var low: Double
         public var high: Double
+        /// The interval low ... high at x.
         public init(x: Double, low: Double, high: Double) { self.x = x; self.low = low; self.high = high }
     }
 
     /// One curve with its band and its single runs.
     public struct Series: Sendable {
+        /// The legend's name of the series.
         public var name: String
+        /// An SVG colour, e.g. `#0072B2`.
         public var colour: String
+        /// An SVG dash pattern of the main line, or `nil` for solid.
         public var dash: String?
         /// The main line (e.g. the mean over runs).
         public var line: [Point]
@@ -28,6 +34,7 @@ public struct LinePlot: Sendable {
         /// Faint lines, one per run (empty for none).
         public var runs: [[Point]]
 
+        /// A series; band and runs are optional.
         public init(name: String, colour: String, dash: String? = nil, line: [Point], band: [BandPoint] = [], runs: [[Point]] = []) {
             self.name = name
             self.colour = colour
@@ -40,19 +47,26 @@ public struct LinePlot: Sendable {
 
     /// A horizontal line at a known value, e.g. the optimum.
     public struct Reference: Hashable, Sendable {
+        /// The value the line marks.
         public var y: Double
+        /// Its legend text.
         public var label: String
+        /// A reference line at `y`.
         public init(y: Double, label: String) { self.y = y; self.label = label }
     }
 
+    /// The title over the plot.
     public var title: String
     /// The x-axis label, with its unit.
     public var xLabel: String
     /// The y-axis label, with its unit.
     public var yLabel: String
+    /// The axes' scales.
     public var xScale: Scale
     public var yScale: Scale
+    /// The curves, drawn in order, and the legend's entries.
     public var series: [Series]
+    /// A dashed horizontal line, if any.
     public var reference: Reference?
     /// What the band shows, for the legend, e.g. `mean ± 1 standard error`.
     public var bandLabel: String
@@ -63,6 +77,7 @@ public struct LinePlot: Sendable {
     public var showsZero: Bool
     /// Size in pixels, legend included.
     public var width: Double
+    /// Height in pixels, legend included.
     public var height: Double
 
     /// Creates a plot.

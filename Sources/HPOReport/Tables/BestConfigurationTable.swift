@@ -13,6 +13,7 @@ public struct BestConfigurationTable: Codable, Hashable, Sendable {
     public struct Column: Codable, Hashable, Sendable {
         /// `optimum`, or the optimizer's label.
         public var name: String
+        /// The configuration's values by parameter name.
         public var config: [String: ParameterValue]
         /// The lowest recorded value (for the optimum column: its mean validation MSE).
         public var value: Double
@@ -28,6 +29,7 @@ public struct BestConfigurationTable: Codable, Hashable, Sendable {
         }
     }
 
+    /// The benchmark's name.
     public var benchmark: String
     /// The parameter names, in the space's order.
     public var parameters: [String]

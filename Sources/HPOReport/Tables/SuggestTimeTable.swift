@@ -5,6 +5,7 @@ import HPORun
 public struct SuggestTimeTable: Codable, Hashable, Sendable {
     /// One optimizer's suggestion times.
     public struct Row: Codable, Hashable, Sendable {
+        /// The optimizer's label.
         public var optimizer: String
         /// The runs whose times were recorded.
         public var runs: Int
@@ -20,6 +21,7 @@ public struct SuggestTimeTable: Codable, Hashable, Sendable {
         }
     }
 
+    /// One row per optimizer whose times were recorded.
     public var rows: [Row]
 
     /// The table of the recorded times: per optimizer label, one list of seconds per run.

@@ -8,8 +8,11 @@ import HPOSpace
 public struct SummaryTable: Codable, Hashable, Sendable {
     /// One optimizer after a number of evaluations.
     public struct Row: Codable, Hashable, Sendable {
+        /// The optimizer's label.
         public var optimizer: String
+        /// The number of runs summarized.
         public var runs: Int
+        /// The number of evaluations after which the regret is taken.
         public var evaluations: Int
         /// Mean, median and standard error of the mean of the incumbent's regret over the runs.
         public var meanRegret: Double
@@ -30,7 +33,9 @@ public struct SummaryTable: Codable, Hashable, Sendable {
     /// The evaluation counts reported when runs are long enough.
     public static let checkpoints = [10, 20, 50, 100]
 
+    /// The benchmark's name.
     public var benchmark: String
+    /// Per optimizer (in the documents' order), one row per evaluation count.
     public var rows: [Row]
 
     /// The table of `documents` (one per optimizer) on `benchmark`.
@@ -94,19 +99,5 @@ public struct SummaryTable: Codable, Hashable, Sendable {
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
-    }
-}
-
-/// How numbers print in the HTML tables.
-enum HTMLFormat {
-    /// Three significant digits (`0` for zero), e.g. `0.00312`.
-    static func number(_ x: Double) -> String {
-        x == 0 ? "0" : x.significant(3)
-    }
-
-    /// A share as a percentage with its count, e.g. `12% (6 of 50)`.
-    static func share(_ fraction: Double, of count: Int) -> String {
-        let k = Int((fraction * Double(count)).rounded())
-        return "\(Int((fraction * 100).rounded()))% (\(k) of \(count))"
     }
 }
