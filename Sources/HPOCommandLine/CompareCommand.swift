@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The output folder (runs, results, figures, tables, index.html).")
     var output: String = "results"
 
-    @Option(help: "Parallel runs (default: all cores).")
+    @Option(help: "Runs computed in parallel; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress display.")

@@ -16,13 +16,13 @@ struct ReproduceCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The benchmark, or all: \(BenchmarkCatalog.names.joined(separator: ", ")), all.")
+    @Option(help: "The benchmark, or all of them: \(BenchmarkCatalog.names.joined(separator: ", ")), all.")
     var benchmark: String = "fcnet-protein"
 
     @Option(help: "The output folder (index.html and a folder per benchmark).")
     var output: String = "report"
 
-    @Option(help: "Comma-separated optimizers (default: \(Reproduction.defaultOptimizers.joined(separator: ",")), those this build has).")
+    @Option(help: "Comma-separated optimizers: \(NamedOptimizer.presets.map(\.label).joined(separator: ", ")). (default: \(Reproduction.defaultOptimizers.joined(separator: ",")))")
     var optimizers: String?
 
     @Option(help: "How an evaluation reads the table: noisy, mean, or seed:K.")
@@ -43,7 +43,7 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: "The experiments' seed.")
     var seed: UInt64 = 0
 
-    @Option(help: "Parallel runs (default: all cores).")
+    @Option(help: "Runs computed in parallel; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress display.")
