@@ -71,6 +71,18 @@ struct DNGOOptions: ParsableArguments {
         return widths.compactMap { $0 }
     }
 
+    /// The probability of a random suggestion that bo-dngo uses unless `--interleave` is given:
+    /// twice the loop's default, because a network extrapolates to unexplored categories with
+    /// more confidence than a forest (tuning record in BENCHMARKS.md).
+    static let interleaveProbability = 0.2
+
+    /// `bo-dngo` with these options and the loop's options `loop`.
+    func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
+        var settings = loop.settings
+        if loop.interleave == nil { settings.randomInterleaveProbability = Self.interleaveProbability }
+        return .bayesianOptimization(surrogate: .dngo(self.settings), settings: settings)
+    }
+
     /// The surrogate's settings.
     var settings: DNGO.Settings {
         var settings = Self.defaults
