@@ -23,6 +23,9 @@ struct DNGOOptions: ParsableArguments {
     @Option(help: "bo-dngo: training epochs of a network warm-started from the previous fit. (default: \(defaults.warmStartEpochs))")
     var warmStartEpochs: Int?
 
+    @Option(help: "bo-dngo: with warm start, train from fresh weights every this many fits anyway (0: never). (default: \(defaults.freshStartInterval))")
+    var freshStartInterval: Int?
+
     @Flag(inversion: .prefixedNo, help: "bo-dngo: continue training from the previous fit's weights instead of fresh ones at every suggestion.")
     var warmStart = defaults.warmStart
 
@@ -46,7 +49,7 @@ struct DNGOOptions: ParsableArguments {
 
     func validate() throws {
         _ = try hiddenWidths()
-        for (name, value, least) in [("--epochs", epochs, 1), ("--warm-start-epochs", warmStartEpochs, 0), ("--batch-size", batchSize, 1)] {
+        for (name, value, least) in [("--epochs", epochs, 1), ("--warm-start-epochs", warmStartEpochs, 0), ("--fresh-start-interval", freshStartInterval, 0), ("--batch-size", batchSize, 1)] {
             if let value, value < least {
                 throw ValidationError("\(name) must be an integer of at least \(least), not \(value)")
             }
@@ -68,6 +71,17 @@ struct DNGOOptions: ParsableArguments {
         return widths.compactMap { $0 }
     }
 
+    /// The probability of a random suggestion that bo-dngo uses unless `--interleave` is given
+    /// (see ``BayesianOptimization/Settings/dngoDefaults``).
+    static let interleaveProbability = BayesianOptimization.Settings.dngoDefaults.randomInterleaveProbability
+
+    /// `bo-dngo` with these options and the loop's options `loop`.
+    func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
+        var settings = loop.settings
+        if loop.interleave == nil { settings.randomInterleaveProbability = Self.interleaveProbability }
+        return .bayesianOptimization(surrogate: .dngo(self.settings), settings: settings)
+    }
+
     /// The surrogate's settings.
     var settings: DNGO.Settings {
         var settings = Self.defaults
@@ -75,6 +89,7 @@ struct DNGOOptions: ParsableArguments {
         if let epochs { settings.training.epochs = epochs }
         if let warmStartEpochs { settings.warmStartEpochs = warmStartEpochs }
         settings.warmStart = warmStart
+        if let freshStartInterval { settings.freshStartInterval = freshStartInterval }
         if let batchSize { settings.training.batchSize = batchSize }
         if let learningRate { settings.training.learningRate = learningRate }
         if regression == .sample {

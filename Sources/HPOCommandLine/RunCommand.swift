@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
         switch optimizer {
         case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
         case .boRF: bayesianOptimization.randomForestSpec
-        case .boDNGO: .bayesianOptimization(surrogate: .dngo(dngo.settings), settings: bayesianOptimization.settings)
+        case .boDNGO: dngo.spec(loop: bayesianOptimization)
         }
     }
 

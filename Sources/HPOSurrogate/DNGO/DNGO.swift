@@ -10,7 +10,7 @@ import HPOSpace
 /// others on the unit scale); inputs and targets are standardised with the data's mean and
 /// standard deviation. The network's initial weights and its mini-batch order come from the
 /// generator passed to ``fit(_:_:using:)``; with ``Settings/warmStart`` each fit continues from
-/// the previous fit's weights.
+/// the previous fit's weights (except every ``Settings/freshStartInterval``-th).
 public struct DNGO: Surrogate {
     public let space: SearchSpace
     /// The settings in use.
@@ -24,6 +24,8 @@ public struct DNGO: Surrogate {
     private var posteriors: [BayesianLinearRegression.Posterior] = []
     /// Where the next search for `(ln alpha, ln beta)` starts.
     private var logHyperparameters = [0.0, 3.0]
+    /// The number of fits so far.
+    private var fits = 0
     /// The scale of the predictions: the logarithm of the values with ``Settings/logTargets``.
     public private(set) var targetTransform: TargetTransform = .identity
 
@@ -59,7 +61,9 @@ public struct DNGO: Surrogate {
         let targets = transformed.map { Float(($0 - targetMean) / targetScale) }
         targetTransform = transform
 
-        let warm = settings.warmStart && network != nil
+        let fresh = settings.freshStartInterval > 0 && fits % settings.freshStartInterval == 0
+        let warm = settings.warmStart && network != nil && !fresh
+        fits += 1
         var model = warm ? network! : DenseNetwork(
             inputWidth: inputWidth, hiddenWidths: settings.hiddenWidths, activation: settings.activation, using: &generator)
         var training = settings.training

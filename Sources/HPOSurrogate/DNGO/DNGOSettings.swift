@@ -11,6 +11,9 @@ extension DNGO {
         public var warmStart: Bool
         /// The epochs of a warm-started fit.
         public var warmStartEpochs: Int
+        /// With warm start, every this many fits start from fresh weights anyway (0: never), so
+        /// that features learned from the first observations do not lock the model in.
+        public var freshStartInterval: Int
         /// How the regression's `alpha` and `beta` are set.
         public var hyperparameters: RegressionHyperparameters
         /// Model the logarithm of the values (see ``TargetTransform/logarithm(fittedTo:)``).
@@ -18,12 +21,12 @@ extension DNGO {
 
         /// Creates settings. The defaults are the project's: the reference network (3 x 50 tanh,
         /// batch 10, learning rate 0.01) trained for 100 epochs when fresh and warm-started for
-        /// 10 epochs per later fit, with `alpha` and `beta` maximising the marginal likelihood,
+        /// 10 epochs per later fit (fresh again every 10th fit), with `alpha` and `beta` maximising the marginal likelihood,
         /// on the logarithm of the values.
         public init(
             hiddenWidths: [Int] = [50, 50, 50], activation: Activation = .tanh,
             training: NetworkTraining = NetworkTraining(epochs: 100, batchSize: 10, learningRate: 0.01),
-            warmStart: Bool = true, warmStartEpochs: Int = 10,
+            warmStart: Bool = true, warmStartEpochs: Int = 10, freshStartInterval: Int = 10,
             hyperparameters: RegressionHyperparameters = RegressionHyperparameters(),
             logTargets: Bool = true
         ) {
@@ -32,6 +35,7 @@ extension DNGO {
             self.training = training
             self.warmStart = warmStart
             self.warmStartEpochs = warmStartEpochs
+            self.freshStartInterval = freshStartInterval
             self.hyperparameters = hyperparameters
             self.logTargets = logTargets
         }
@@ -52,6 +56,10 @@ extension DNGO {
             }
             if warmStartEpochs < 0 {
                 throw SurrogateError.invalidSetting(name: "warm-start epochs", value: "\(warmStartEpochs)", valid: "a non-negative integer")
+            }
+            if freshStartInterval < 0 {
+                throw SurrogateError.invalidSetting(
+                    name: "fresh-start interval", value: "\(freshStartInterval)", valid: "a non-negative integer (0: never)")
             }
             if training.batchSize <= 0 {
                 throw SurrogateError.invalidSetting(name: "batch size", value: "\(training.batchSize)", valid: "a positive integer")
