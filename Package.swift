@@ -33,9 +33,10 @@ let package = Package(
         ),
         .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
+        .target(name: "HPOReport", dependencies: ["HPORun", .product(name: "RealModule", package: "swift-numerics")]),
         .target(
             name: "HPO",
-            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun"]
+            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun", "HPOReport"]
         ),
         .target(
             name: "HPOCommandLine",
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "HPOAcquisitionTests", dependencies: ["HPOAcquisition"]),
         .testTarget(name: "HPOOptimizersTests", dependencies: ["HPOOptimizers", "HPOObjective", "HPORun"]),
         .testTarget(name: "HPORunTests", dependencies: ["HPORun"]),
+        .testTarget(name: "HPOReportTests", dependencies: ["HPOReport", "HPORun", "HPOObjective", "HPOOptimizers"]),
         .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine"]),
     ],
     swiftLanguageModes: [.v6]

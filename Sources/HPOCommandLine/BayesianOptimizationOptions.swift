@@ -59,7 +59,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Option(help: "BO: random configurations evaluated before the first model. (default: \(defaults.initialDesignSize))")
     var initialDesign: Int?
 
-    @Option(help: "BO: probability that a suggestion after the initial design is random. (default: \(defaults.randomInterleaveProbability))")
+    @Option(help: "BO: probability that a suggestion after the initial design is random. (default: \(defaults.randomInterleaveProbability); \(DNGOOptions.interleaveProbability) for bo-dngo)")
     var interleave: Double?
 
     @Option(help: "BO: the incumbent that ei and pi improve on: predicted (lowest predicted mean among the evaluated configurations, robust to noise) or observed (lowest observed value).")

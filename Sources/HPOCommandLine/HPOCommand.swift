@@ -10,7 +10,9 @@ public struct HPOCommand: ParsableCommand {
             (62,208 configurations of a 2-layer MLP on 4 UCI regression sets). Every run is \
             reproducible from its seed.
             """,
-        subcommands: [RunCommand.self, BenchCommand.self, BenchmarksCommand.self, SpaceCommand.self]
+        subcommands: [
+            RunCommand.self, CompareCommand.self, ReproduceCommand.self, BenchCommand.self, BenchmarksCommand.self, SpaceCommand.self,
+        ]
     )
 
     public init() {}

@@ -4,4 +4,5 @@ import ArgumentParser
 enum OptimizerName: String, CaseIterable, ExpressibleByArgument {
     case random
     case boRF = "bo-rf"
+    case boDNGO = "bo-dngo"
 }

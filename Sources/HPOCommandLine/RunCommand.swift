@@ -20,6 +20,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Bayesian optimization")
     var bayesianOptimization: BayesianOptimizationOptions
 
+    @OptionGroup(title: "DNGO surrogate (bo-dngo)")
+    var dngo: DNGOOptions
+
     @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
     var benchmark: String = "fcnet-protein"
 
@@ -67,6 +70,7 @@ struct RunCommand: ParsableCommand {
         switch optimizer {
         case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
         case .boRF: bayesianOptimization.randomForestSpec
+        case .boDNGO: dngo.spec(loop: bayesianOptimization)
         }
     }
 

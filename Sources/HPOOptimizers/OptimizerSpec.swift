@@ -17,7 +17,7 @@ public enum OptimizerSpec: Hashable, Sendable, Codable {
     }
 
     /// Every optimizer name.
-    public static let names = ["random", "bo-rf"]
+    public static let names = ["random", "bo-rf", "bo-dngo"]
 
     /// A fresh optimizer over `space`.
     public func makeOptimizer(space: SearchSpace) throws -> any Optimizer {

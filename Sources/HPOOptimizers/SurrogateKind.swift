@@ -5,11 +5,14 @@ import HPOSurrogate
 public enum SurrogateKind: Hashable, Sendable, Codable {
     /// SMAC's random forest.
     case randomForest(RandomForest.Settings)
+    /// A neural network's last hidden layer under Bayesian linear regression (DNGO).
+    case dngo(DNGO.Settings)
 
     /// The short name of the model in optimizer names (`bo-rf`).
     public var name: String {
         switch self {
         case .randomForest: "rf"
+        case .dngo: "dngo"
         }
     }
 
@@ -17,6 +20,7 @@ public enum SurrogateKind: Hashable, Sendable, Codable {
     public func make(space: SearchSpace) throws -> any Surrogate {
         switch self {
         case .randomForest(let settings): try RandomForest(space: space, settings: settings)
+        case .dngo(let settings): try DNGO(space: space, settings: settings)
         }
     }
 }

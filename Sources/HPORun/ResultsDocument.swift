@@ -27,6 +27,19 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
         public var trials: [TrialRecord]
         public var observed: [Double]
         public var regret: [Double]?
+
+        /// The record of `result`, with per-trial suggestion times if `includeTimings`.
+        public init(_ result: RunResult, space: SearchSpace, includeTimings: Bool = false) {
+            run = result.run
+            seed = result.seed
+            trials = result.trials.map {
+                TrialRecord(
+                    config: space.dictionary(of: $0.configuration), value: $0.value, cost: $0.cost,
+                    suggestSeconds: includeTimings ? $0.suggestSeconds : nil)
+            }
+            observed = result.observed
+            regret = result.regret
+        }
     }
 
     public var optimizer: String
@@ -49,16 +62,21 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
         self.seed = seed
         self.evaluations = evaluations
         self.optimum = optimum
-        runs = results.map { result in
-            RunRecord(
-                run: result.run, seed: result.seed,
-                trials: result.trials.map {
-                    TrialRecord(
-                        config: space.dictionary(of: $0.configuration), value: $0.value, cost: $0.cost,
-                        suggestSeconds: includeTimings ? $0.suggestSeconds : nil)
-                },
-                observed: result.observed, regret: result.regret)
-        }
+        runs = results.map { RunRecord($0, space: space, includeTimings: includeTimings) }
+    }
+
+    /// The document of runs already recorded, e.g. read back from a ``RunStore``.
+    public init(
+        optimizer: String, benchmark: String, objective: String, seed: UInt64, evaluations: Int,
+        optimum: Double?, runs: [RunRecord]
+    ) {
+        self.optimizer = optimizer
+        self.benchmark = benchmark
+        self.objective = objective
+        self.seed = seed
+        self.evaluations = evaluations
+        self.optimum = optimum
+        self.runs = runs
     }
 
     /// The document as JSON with sorted keys.

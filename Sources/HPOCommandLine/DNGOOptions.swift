@@ -1,0 +1,102 @@
+import ArgumentParser
+import HPO
+
+/// The command-line options of the DNGO surrogate (`bo-dngo`). Unset options take the library's
+/// defaults, which the help text shows.
+struct DNGOOptions: ParsableArguments {
+    private static let defaults = DNGO.Settings()
+
+    enum Regression: String, CaseIterable, ExpressibleByArgument {
+        case maximize, sample
+    }
+
+    enum NoisePrior: String, CaseIterable, ExpressibleByArgument {
+        case flat, horseshoe
+    }
+
+    @Option(help: "bo-dngo: widths of the network's hidden layers, comma-separated. (default: \(defaults.hiddenWidths.map(String.init).joined(separator: ",")))")
+    var hiddenLayers: String?
+
+    @Option(help: "bo-dngo: training epochs of a network from fresh weights. (default: \(defaults.training.epochs))")
+    var epochs: Int?
+
+    @Option(help: "bo-dngo: training epochs of a network warm-started from the previous fit. (default: \(defaults.warmStartEpochs))")
+    var warmStartEpochs: Int?
+
+    @Option(help: "bo-dngo: with warm start, train from fresh weights every this many fits anyway (0: never). (default: \(defaults.freshStartInterval))")
+    var freshStartInterval: Int?
+
+    @Flag(inversion: .prefixedNo, help: "bo-dngo: continue training from the previous fit's weights instead of fresh ones at every suggestion.")
+    var warmStart = defaults.warmStart
+
+    @Option(help: "bo-dngo: mini-batch size. (default: \(defaults.training.batchSize))")
+    var batchSize: Int?
+
+    @Option(help: "bo-dngo: Adam's learning rate. (default: \(defaults.training.learningRate))")
+    var learningRate: Double?
+
+    @Option(help: "bo-dngo: alpha and beta of the Bayesian linear regression: maximize (the marginal likelihood) or sample (slice sampling; predictions averaged over --regression-samples pairs).")
+    var regression: Regression = .maximize
+
+    @Option(help: "bo-dngo: (alpha, beta) pairs drawn with --regression sample.")
+    var regressionSamples: Int = 20
+
+    @Option(help: "bo-dngo: prior of the noise variance: flat (on its logarithm) or horseshoe (scale 0.1, as pybnn/RoBO).")
+    var noisePrior: NoisePrior = .flat
+
+    @Flag(inversion: .prefixedNo, help: "bo-dngo: model the logarithm of the losses.")
+    var logTargets = defaults.logTargets
+
+    func validate() throws {
+        _ = try hiddenWidths()
+        for (name, value, least) in [("--epochs", epochs, 1), ("--warm-start-epochs", warmStartEpochs, 0), ("--fresh-start-interval", freshStartInterval, 0), ("--batch-size", batchSize, 1)] {
+            if let value, value < least {
+                throw ValidationError("\(name) must be an integer of at least \(least), not \(value)")
+            }
+        }
+        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+            throw ValidationError("--learning-rate must be a positive number, not \(learningRate)")
+        }
+        if regressionSamples < 1 {
+            throw ValidationError("--regression-samples must be a positive integer, not \(regressionSamples)")
+        }
+    }
+
+    private func hiddenWidths() throws -> [Int]? {
+        guard let hiddenLayers else { return nil }
+        let widths = hiddenLayers.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+        guard !widths.isEmpty, widths.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--hidden-layers must be positive integers separated by commas, e.g. 50,50,50, not '\(hiddenLayers)'")
+        }
+        return widths.compactMap { $0 }
+    }
+
+    /// The probability of a random suggestion that bo-dngo uses unless `--interleave` is given
+    /// (see ``BayesianOptimization/Settings/dngoDefaults``).
+    static let interleaveProbability = BayesianOptimization.Settings.dngoDefaults.randomInterleaveProbability
+
+    /// `bo-dngo` with these options and the loop's options `loop`.
+    func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
+        var settings = loop.settings
+        if loop.interleave == nil { settings.randomInterleaveProbability = Self.interleaveProbability }
+        return .bayesianOptimization(surrogate: .dngo(self.settings), settings: settings)
+    }
+
+    /// The surrogate's settings.
+    var settings: DNGO.Settings {
+        var settings = Self.defaults
+        if let widths = try? hiddenWidths() { settings.hiddenWidths = widths }
+        if let epochs { settings.training.epochs = epochs }
+        if let warmStartEpochs { settings.warmStartEpochs = warmStartEpochs }
+        settings.warmStart = warmStart
+        if let freshStartInterval { settings.freshStartInterval = freshStartInterval }
+        if let batchSize { settings.training.batchSize = batchSize }
+        if let learningRate { settings.training.learningRate = learningRate }
+        if regression == .sample {
+            settings.hyperparameters.treatment = .sample(count: regressionSamples, burnIn: 20, thinning: 2)
+        }
+        if noisePrior == .horseshoe { settings.hyperparameters.noisePrior = .horseshoe(scale: 0.1) }
+        settings.logTargets = logTargets
+        return settings
+    }
+}

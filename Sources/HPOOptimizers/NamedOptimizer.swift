@@ -1,0 +1,88 @@
+import HPOSurrogate
+
+/// An optimizer with its settings under a label: what an experiment compares, and the name its
+/// files, tables and legends use.
+public struct NamedOptimizer: Hashable, Sendable, Codable {
+    /// The label, e.g. `bo-rf`: letters, digits, `-`, `_` and `.` only, so it can name files.
+    public var label: String
+    /// The optimizer and its settings.
+    public var spec: OptimizerSpec
+
+    /// Labels `spec`; throws unless `label` is a non-empty run of letters, digits, `-`, `_`, `.`.
+    public init(label: String, spec: OptimizerSpec) throws {
+        let allowed = label.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
+        guard !label.isEmpty, allowed, label.first != "." else {
+            throw OptimizerError.invalidSetting(
+                name: "optimizer label", value: "'\(label)'",
+                valid: "a non-empty name of letters, digits, '-', '_' and '.' that does not start with '.'")
+        }
+        self.label = label
+        self.spec = spec
+    }
+}
+
+// MARK: - Presets
+
+extension NamedOptimizer {
+    /// The optimizers known by name, each with its default settings: what `--optimizers` accepts.
+    ///
+    public static var presets: [NamedOptimizer] {
+        [
+            NamedOptimizer(uncheckedLabel: "random", spec: .random(RandomSearch.Settings())),
+            NamedOptimizer(
+                uncheckedLabel: "random-without-replacement",
+                spec: .random(RandomSearch.Settings(withoutReplacement: true))),
+            NamedOptimizer(
+                uncheckedLabel: "bo-rf",
+                spec: .bayesianOptimization(surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings())),
+            NamedOptimizer(
+                uncheckedLabel: "bo-dngo",
+                spec: .bayesianOptimization(surrogate: .dngo(DNGO.Settings()), settings: BayesianOptimization.Settings.dngoDefaults)),
+        ]
+    }
+
+    /// The preset called `name`; throws naming the valid presets otherwise.
+    public static func preset(named name: String) throws -> NamedOptimizer {
+        guard let preset = presets.first(where: { $0.label == name }) else {
+            throw UnknownOptimizerError(name: name, valid: presets.map(\.label))
+        }
+        return preset
+    }
+
+    /// A preset with a label known to be valid.
+    init(uncheckedLabel label: String, spec: OptimizerSpec) {
+        self.label = label
+        self.spec = spec
+    }
+}
+
+extension BayesianOptimization.Settings {
+    /// The loop's settings for bo-dngo: the defaults, but a random suggestion with probability
+    /// 0.2, twice the loop's default, because a network extrapolates to unexplored categories with
+    /// more confidence than a forest (tuning record in BENCHMARKS.md).
+    public static var dngoDefaults: Self {
+        var settings = Self()
+        settings.randomInterleaveProbability = 0.2
+        return settings
+    }
+}
+
+/// An optimizer name that is not one of the presets.
+public struct UnknownOptimizerError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The name that was given.
+    public let name: String
+    /// The valid names.
+    public let valid: [String]
+
+    /// The error for `name`, listing the `valid` names.
+    public init(name: String, valid: [String]) {
+        self.name = name
+        self.valid = valid
+    }
+
+    public var description: String {
+        "unknown optimizer '\(name)': valid optimizers are " + valid.joined(separator: ", ")
+    }
+}

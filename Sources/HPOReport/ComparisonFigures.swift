@@ -1,0 +1,100 @@
+import HPORun
+
+/// The figures of a comparison: per optimizer its trajectory (the original report's figures
+/// 1-3), and all optimizers together against evaluations and against simulated time (figure 4).
+///
+/// Every band is the mean ± one standard error of the mean over the runs.
+public struct ComparisonFigures: Sendable {
+    /// One results document per optimizer.
+    public let documents: [ResultsDocument]
+    /// The benchmark's optimum, drawn as a reference line on plots of observed values.
+    public let optimum: Double?
+
+    /// The figures of `documents` (one per optimizer).
+    public init(documents: [ResultsDocument], optimum: Double?) {
+        self.documents = documents
+        self.optimum = optimum
+    }
+
+    static let bandLabel = "mean ± 1 standard error"
+    static let zeroNote = "Values of 0 (runs at the optimum) are drawn in the grey row marked 0 under the log axis."
+
+    private func protocolText(_ document: ResultsDocument) -> String {
+        "\(document.runs.count) runs × \(document.evaluations) evaluations"
+    }
+
+    /// The trajectory of one optimizer: the mean over runs with its band and each run faintly.
+    public func trajectory(_ index: Int, metric: Metric) -> Figure {
+        let document = documents[index]
+        let runs = document.runs.map(metric.values(of:))
+        let curve = MeanCurve(evaluations: runs)
+        let runLines = runs.map { values in values.enumerated().map { LinePlot.Point(x: Double($0.offset + 1), y: $0.element) } }
+        var extent = curve.positiveExtent + runs.flatMap { $0 }.filter { $0 > 0 }
+        if metric == .observed, let optimum { extent.append(optimum) }
+        let plot = LinePlot(
+            title: "\(document.optimizer) on \(document.benchmark)",
+            xLabel: "function evaluations", yLabel: metric.axisLabel,
+            xScale: .linear(from: 0, through: Double(document.evaluations)),
+            yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
+            series: [LinePlot.Series(
+                name: "\(document.optimizer): mean of \(document.runs.count) runs", colour: Palette.colour(index),
+                line: curve.line, band: curve.band, runs: runLines)],
+            reference: metric == .observed ? optimum.map { .init(y: $0, label: "global optimum (mean over seeds)") } : nil,
+            bandLabel: Self.bandLabel, showsZero: metric == .regret)
+        let what = metric == .regret
+            ? "Regret of the incumbent (its mean validation MSE minus the optimum) after each evaluation. \(Self.zeroNote)"
+            : "Best validation MSE observed so far (one noisy seed per evaluation, as the original report plotted it); the dashed line is the optimum's mean over the seeds."
+        return Figure(
+            fileName: "\(document.optimizer)-\(metric.rawValue).svg", svg: plot.svg(),
+            caption: "\(document.optimizer), \(protocolText(document)). \(what) Thick line and band: \(Self.bandLabel) over the runs; thin lines: single runs.")
+    }
+
+    /// All optimizers against the number of evaluations.
+    public func comparison(metric: Metric) -> Figure {
+        let curves = documents.map { MeanCurve(evaluations: $0.runs.map(metric.values(of:))) }
+        var extent = curves.flatMap(\.positiveExtent)
+        if metric == .observed, let optimum { extent.append(optimum) }
+        let evaluations = documents.map(\.evaluations).max() ?? 1
+        let plot = LinePlot(
+            title: "All optimizers on \(documents.first?.benchmark ?? "")",
+            xLabel: "function evaluations", yLabel: metric.axisLabel,
+            xScale: .linear(from: 0, through: Double(evaluations)),
+            yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
+            series: series(curves), reference: metric == .observed ? optimum.map { .init(y: $0, label: "global optimum") } : nil,
+            bandLabel: Self.bandLabel, showsZero: metric == .regret)
+        let what = metric == .regret ? "Regret of the incumbent after each evaluation. \(Self.zeroNote)" : "Best validation MSE observed so far (noisy)."
+        return Figure(
+            fileName: "comparison-\(metric.rawValue).svg", svg: plot.svg(),
+            caption: "All optimizers, \(documents.first.map(protocolText) ?? ""). \(what) Lines and bands: \(Self.bandLabel) over the runs.")
+    }
+
+    /// All optimizers against simulated wall-clock time: the training runtimes of the evaluated
+    /// configurations summed (the cost the benchmark records), on a log axis.
+    public func comparisonOverTime(metric: Metric = .regret) -> Figure {
+        let curves = documents.map { document in
+            MeanCurve(time: document.runs.map(metric.values(of:)), times: document.runs.map(Self.cumulativeCost))
+        }
+        let extent = curves.flatMap(\.positiveExtent)
+        let times = curves.flatMap(\.x)
+        let plot = LinePlot(
+            title: "All optimizers on \(documents.first?.benchmark ?? ""), against simulated time",
+            xLabel: "simulated wall-clock time (seconds of training, summed)", yLabel: metric.axisLabel,
+            xScale: .log(covering: times.min() ?? 1, times.max() ?? 10),
+            yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
+            series: series(curves), bandLabel: Self.bandLabel, showsZero: metric == .regret)
+        return Figure(
+            fileName: "comparison-\(metric.rawValue)-time.svg", svg: plot.svg(),
+            caption: "All optimizers, \(documents.first.map(protocolText) ?? ""), against the time the evaluations would have taken: each run's value at time t is its incumbent after the evaluations finished by t. Curves start once every run has finished its first evaluation; a run that has used its budget keeps its final value. \(Self.zeroNote)")
+    }
+
+    private func series(_ curves: [MeanCurve]) -> [LinePlot.Series] {
+        zip(documents, curves).enumerated().map { i, pair in
+            LinePlot.Series(name: pair.0.optimizer, colour: Palette.colour(i), dash: Palette.dash(i), line: pair.1.line, band: pair.1.band)
+        }
+    }
+
+    static func cumulativeCost(_ run: ResultsDocument.RunRecord) -> [Double] {
+        var total = 0.0
+        return run.trials.map { total += $0.cost; return total }
+    }
+}

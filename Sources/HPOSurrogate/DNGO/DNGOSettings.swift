@@ -1,0 +1,100 @@
+extension DNGO {
+    /// Settings of the DNGO surrogate.
+    public struct Settings: Hashable, Sendable, Codable {
+        /// The widths of the hidden layers; the last one is the regression's basis.
+        public var hiddenWidths: [Int]
+        /// The hidden layers' activation.
+        public var activation: Activation
+        /// Training of a fresh network: epochs, batch size, learning rate.
+        public var training: NetworkTraining
+        /// Continue from the previous fit's weights instead of drawing new ones.
+        public var warmStart: Bool
+        /// The epochs of a warm-started fit.
+        public var warmStartEpochs: Int
+        /// With warm start, every this many fits start from fresh weights anyway (0: never), so
+        /// that features learned from the first observations do not lock the model in.
+        public var freshStartInterval: Int
+        /// How the regression's `alpha` and `beta` are set.
+        public var hyperparameters: RegressionHyperparameters
+        /// Model the logarithm of the values (see ``TargetTransform/logarithm(fittedTo:)``).
+        public var logTargets: Bool
+
+        /// Creates settings. The defaults are the project's: the reference network (3 x 50 tanh,
+        /// batch 10, learning rate 0.01) trained for 100 epochs when fresh and warm-started for
+        /// 10 epochs per later fit (fresh again every 10th fit), with `alpha` and `beta` maximising the marginal likelihood,
+        /// on the logarithm of the values.
+        public init(
+            hiddenWidths: [Int] = [50, 50, 50], activation: Activation = .tanh,
+            training: NetworkTraining = NetworkTraining(epochs: 100, batchSize: 10, learningRate: 0.01),
+            warmStart: Bool = true, warmStartEpochs: Int = 10, freshStartInterval: Int = 10,
+            hyperparameters: RegressionHyperparameters = RegressionHyperparameters(),
+            logTargets: Bool = true
+        ) {
+            self.hiddenWidths = hiddenWidths
+            self.activation = activation
+            self.training = training
+            self.warmStart = warmStart
+            self.warmStartEpochs = warmStartEpochs
+            self.freshStartInterval = freshStartInterval
+            self.hyperparameters = hyperparameters
+            self.logTargets = logTargets
+        }
+
+        /// The settings of the reference implementation (pybnn's DNGO): 500 epochs from fresh
+        /// weights at every fit, batch 10, learning rate 0.01, 3 x 50 tanh, values as observed.
+        public static let reference = Settings(
+            training: NetworkTraining(epochs: 500, batchSize: 10, learningRate: 0.01), warmStart: false, logTargets: false)
+
+        /// Throws unless every setting is in range.
+        public func validate() throws {
+            if hiddenWidths.isEmpty || hiddenWidths.contains(where: { $0 <= 0 }) {
+                throw SurrogateError.invalidSetting(
+                    name: "hidden layer widths", value: "\(hiddenWidths)", valid: "one or more positive integers")
+            }
+            if training.epochs <= 0 {
+                throw SurrogateError.invalidSetting(name: "epochs", value: "\(training.epochs)", valid: "a positive integer")
+            }
+            if warmStartEpochs < 0 {
+                throw SurrogateError.invalidSetting(name: "warm-start epochs", value: "\(warmStartEpochs)", valid: "a non-negative integer")
+            }
+            if freshStartInterval < 0 {
+                throw SurrogateError.invalidSetting(
+                    name: "fresh-start interval", value: "\(freshStartInterval)", valid: "a non-negative integer (0: never)")
+            }
+            if training.batchSize <= 0 {
+                throw SurrogateError.invalidSetting(name: "batch size", value: "\(training.batchSize)", valid: "a positive integer")
+            }
+            if !(training.learningRate > 0 && training.learningRate.isFinite) {
+                throw SurrogateError.invalidSetting(name: "learning rate", value: "\(training.learningRate)", valid: "a positive number")
+            }
+            switch hyperparameters.treatment {
+            case .fixed(let alpha, let beta):
+                if !(alpha > 0 && alpha.isFinite && beta > 0 && beta.isFinite) {
+                    throw SurrogateError.invalidSetting(name: "fixed alpha, beta", value: "\(alpha), \(beta)", valid: "two positive numbers")
+                }
+            case .maximize:
+                break
+            case .sample(let count, let burnIn, let thinning):
+                if count <= 0 || burnIn < 0 || thinning <= 0 {
+                    throw SurrogateError.invalidSetting(
+                        name: "hyperparameter sampling", value: "count \(count), burn-in \(burnIn), thinning \(thinning)",
+                        valid: "a positive count and thinning and a non-negative burn-in")
+                }
+            }
+            for (name, prior) in [("alpha prior", hyperparameters.alphaPrior), ("noise prior", hyperparameters.noisePrior)] {
+                switch prior {
+                case .logUniform: break
+                case .logNormal(let mean, let standardDeviation):
+                    if !(mean.isFinite && standardDeviation > 0 && standardDeviation.isFinite) {
+                        throw SurrogateError.invalidSetting(name: name, value: "log-normal(\(mean), \(standardDeviation))",
+                                                    valid: "log-normal with a finite mean and a positive standard deviation")
+                    }
+                case .horseshoe(let scale):
+                    if !(scale > 0 && scale.isFinite) {
+                        throw SurrogateError.invalidSetting(name: name, value: "horseshoe(\(scale))", valid: "horseshoe with a positive scale")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import RealModule
+
+/// The Cholesky factorisation `A = L L^T` of a symmetric positive definite matrix, with the
+/// solves and the log-determinant it makes cheap.
+///
+/// The factor is computed column by column (the right-looking outer-product form), whose inner
+/// loops run down contiguous columns. It fails, returning `nil`, when a pivot is not positive
+/// (the matrix is not numerically positive definite); callers add jitter or reject the input.
+public struct Cholesky: Hashable, Sendable {
+    /// The lower-triangular factor `L`, column-major; entries above the diagonal are zero.
+    public let lower: SquareMatrix
+
+    /// Factorises the symmetric matrix `matrix` (only its lower triangle is read), or returns
+    /// `nil` if a pivot is not positive and finite.
+    public init?(_ matrix: SquareMatrix) {
+        let n = matrix.order
+        var l = matrix
+        let positive: Bool = l.elements.withUnsafeMutableBufferPointer { buffer in
+            let a = buffer.baseAddress!
+            for k in 0..<n {
+                let column = a + k * n
+                let pivot = column[k]
+                guard pivot > 0, pivot.isFinite else { return false }
+                let diagonal = pivot.squareRoot()
+                column[k] = diagonal
+                let scale = 1 / diagonal
+                for i in (k + 1)..<n { column[i] *= scale }
+                for i in 0..<k { column[i] = 0 }
+                // Update the trailing lower triangle: A[i, j] -= L[i, k] L[j, k] for i >= j > k.
+                for j in (k + 1)..<n {
+                    let ljk = column[j]
+                    if ljk == 0 { continue }
+                    let target = a + j * n
+                    for i in j..<n { target[i] -= column[i] * ljk }
+                }
+            }
+            return true
+        }
+        guard positive else { return nil }
+        lower = l
+    }
+
+    /// The order of the factorised matrix.
+    public var order: Int { lower.order }
+
+    /// `log det A = 2 sum log L_ii`.
+    public var logDeterminant: Double {
+        var sum = 0.0
+        for i in 0..<order { sum += Double.log(lower[i, i]) }
+        return 2 * sum
+    }
+
+    /// Solves `L z = b` (forward substitution).
+    public func solveLower(_ b: [Double]) -> [Double] {
+        precondition(b.count == order, "solveLower: vector of length \(b.count) for order \(order)")
+        var z = b
+        let n = order
+        lower.elements.withUnsafeBufferPointer { buffer in
+            z.withUnsafeMutableBufferPointer { z in
+                let l = buffer.baseAddress!
+                for k in 0..<n {
+                    let column = l + k * n
+                    let zk = z[k] / column[k]
+                    z[k] = zk
+                    if zk == 0 { continue }
+                    for i in (k + 1)..<n { z[i] -= column[i] * zk }
+                }
+            }
+        }
+        return z
+    }
+
+    /// Solves `L^T x = z` (back substitution).
+    public func solveUpper(_ z: [Double]) -> [Double] {
+        precondition(z.count == order, "solveUpper: vector of length \(z.count) for order \(order)")
+        var x = z
+        let n = order
+        lower.elements.withUnsafeBufferPointer { buffer in
+            x.withUnsafeMutableBufferPointer { x in
+                let l = buffer.baseAddress!
+                for k in stride(from: n - 1, through: 0, by: -1) {
+                    let column = l + k * n
+                    var sum = x[k]
+                    for i in (k + 1)..<n { sum -= column[i] * x[i] }
+                    x[k] = sum / column[k]
+                }
+            }
+        }
+        return x
+    }
+
+    /// Solves `A x = b`.
+    public func solve(_ b: [Double]) -> [Double] {
+        solveUpper(solveLower(b))
+    }
+
+    /// The quadratic form `b^T A^-1 b = |L^-1 b|^2`.
+    public func inverseQuadraticForm(_ b: [Double]) -> Double {
+        let z = solveLower(b)
+        return z.dot(z)
+    }
+
+    /// `b^T A^-1 b` without allocating: `b` and `scratch` hold ``order`` values each.
+    func inverseQuadraticForm(_ b: UnsafePointer<Double>, scratch z: UnsafeMutablePointer<Double>) -> Double {
+        let n = order
+        z.update(from: b, count: n)
+        return lower.elements.withUnsafeBufferPointer { buffer in
+            let l = buffer.baseAddress!
+            var sum = 0.0
+            for k in 0..<n {
+                let column = l + k &* n
+                let zk = z[k] / column[k]
+                sum += zk * zk
+                if zk == 0 { continue }
+                for i in (k &+ 1)..<n { z[i] -= column[i] * zk }
+            }
+            return sum
+        }
+    }
+
+    /// The trace of `A^-1`, the squared Frobenius norm of `L^-1` (used by evidence gradients).
+    public func inverseTrace() -> Double {
+        var total = 0.0
+        var unit = [Double](repeating: 0, count: order)
+        for k in 0..<order {
+            unit[k] = 1
+            let z = solveLower(unit)
+            total += z.dot(z)
+            unit[k] = 0
+        }
+        return total
+    }
+}

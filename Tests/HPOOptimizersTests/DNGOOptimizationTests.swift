@@ -1,0 +1,55 @@
+import HPOObjective
+import HPORandom
+import HPORun
+import HPOSpace
+import HPOSurrogate
+import Testing
+@testable import HPOOptimizers
+
+@Suite("bo-dngo")
+struct DNGOOptimizationTests {
+    /// bo-dngo with a network trained briefly (20 epochs fresh, 3 warm-started), to keep the
+    /// tests fast; the benchmark in BENCHMARKS.md uses the defaults.
+    static let quick = OptimizerSpec.bayesianOptimization(
+        surrogate: .dngo(DNGO.Settings(training: NetworkTraining(epochs: 20, batchSize: 10, learningRate: 0.01), warmStartEpochs: 3)),
+        settings: BayesianOptimization.Settings())
+
+    @Test func isNamedBoDNGO() {
+        #expect(Self.quick.name == "bo-dngo")
+        #expect(OptimizerSpec.names.contains("bo-dngo"))
+    }
+
+    @Test func aFixedSeedGivesIdenticalRuns() throws {
+        let benchmark = try FCNetBenchmark(.protein, mode: .noisy)
+        let loop = try RunLoop(optimizer: Self.quick, objective: benchmark, evaluations: 25)
+        let first = try loop.run(3, experimentSeed: 11)
+        let second = try loop.run(3, experimentSeed: 11)
+        #expect(first.trials.map(\.configuration) == second.trials.map(\.configuration))
+        #expect(first.trials.map(\.value) == second.trials.map(\.value))
+        let other = try loop.run(4, experimentSeed: 11)
+        #expect(first.trials.map(\.configuration) != other.trials.map(\.configuration))
+    }
+
+    /// The loose check that it learns: lower mean final regret than random search over the same
+    /// 20 runs of 50 evaluations in mean mode.
+    @Test func beatsRandomSearchOnProtein() throws {
+        let benchmark = try FCNetBenchmark(.protein, mode: .mean)
+        func meanFinalRegret(_ spec: OptimizerSpec) throws -> Double {
+            let loop = try RunLoop(optimizer: spec, objective: benchmark, evaluations: 50)
+            let results = try Experiment(loop: loop, runs: 20, seed: 2).perform(jobs: 2)
+            return results.compactMap(\.finalRegret).reduce(0, +) / Double(results.count)
+        }
+        let dngo = try meanFinalRegret(Self.quick)
+        let random = try meanFinalRegret(.random(RandomSearch.Settings()))
+        #expect(dngo < random, "bo-dngo \(dngo) against random search \(random)")
+    }
+
+    @Test func invalidSurrogateSettingsAreRejectedWithTheirName() {
+        let spec = OptimizerSpec.bayesianOptimization(
+            surrogate: .dngo(DNGO.Settings(training: NetworkTraining(epochs: 0, batchSize: 10, learningRate: 0.01))),
+            settings: BayesianOptimization.Settings())
+        #expect(throws: SurrogateError.invalidSetting(name: "epochs", value: "0", valid: "a positive integer")) {
+            try spec.makeOptimizer(space: .fcnet)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// A fresh, empty folder under the system's temporary directory, named after the test and the
+/// process so parallel tests and test runs do not collide.
+func temporaryFolder(_ name: String) throws -> URL {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory())
+        .appendingPathComponent("hpo-report-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        .appendingPathComponent(name)
+    try? FileManager.default.removeItem(at: url)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Every regular file under `folder` by its path relative to `folder`, with its bytes.
+func files(under folder: URL) throws -> [String: Data] {
+    let root = folder.standardizedFileURL.path
+    var result: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
+    while let relative = enumerator.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let path = root + "/" + relative
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+    }
+    return result
+}
+
+/// Whether a file's bytes depend on wall-clock time (suggestion timings), so that it is outside
+/// the byte-identity guarantee.
+func holdsTimings(_ relativePath: String) -> Bool {
+    relativePath.hasPrefix("timings/") || relativePath.contains("/timings/") || relativePath.hasSuffix("index.html")
+        || relativePath.contains("suggest-time.")
+}
