@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "HPORandom", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -32,8 +34,16 @@ let package = Package(
             dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun"]
         ),
         .target(
+            name: "HPOStudy",
+            dependencies: [
+                "HPOSpace", "HPOOptimizers", "HPORun",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "HPOCommandLine",
-            dependencies: ["HPO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HPO", "HPOStudy", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "hpo", dependencies: ["HPOCommandLine"]),
 
@@ -44,7 +54,8 @@ let package = Package(
         .testTarget(name: "HPOAcquisitionTests", dependencies: ["HPOAcquisition"]),
         .testTarget(name: "HPOOptimizersTests", dependencies: ["HPOOptimizers", "HPOObjective", "HPORun"]),
         .testTarget(name: "HPORunTests", dependencies: ["HPORun"]),
-        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine"]),
+        .testTarget(name: "HPOStudyTests", dependencies: ["HPOStudy", "HPORandom"]),
+        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPOStudy"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,9 +58,7 @@ struct RunCommand: ParsableCommand {
     }
 
     var optimizerSpec: OptimizerSpec {
-        switch optimizer {
-        case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
-        }
+        optimizer.spec(withoutReplacement: withoutReplacement)
     }
 
     func run() throws {

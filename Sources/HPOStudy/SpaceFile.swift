@@ -1,0 +1,171 @@
+import Foundation
+import HPOSpace
+import Yams
+
+/// Search-space files: the schema ``SearchSpace`` encodes (what `hpo space` prints), written as
+/// JSON or YAML. The format follows the file's extension (`.yaml`/`.yml` are YAML, anything else
+/// JSON), e.g.
+///
+/// ```yaml
+/// parameters:
+///   - {name: kind, type: categorical, choices: [a, b, c]}
+///   - {name: lr, type: real, low: 0.0001, high: 1.0, log: true, default: 0.01}
+/// ```
+public enum SpaceFile {
+    /// The two spellings of the schema.
+    public enum Format: String, Sendable, CaseIterable {
+        case json, yaml
+
+        /// The format of a file named `path`: YAML for `.yaml` and `.yml`, JSON otherwise.
+        public init(path: String) {
+            let suffix = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            self = suffix == "yaml" || suffix == "yml" ? .yaml : .json
+        }
+    }
+
+    /// Reads the space in the file at `path`; every failure is a ``SpaceFileError`` naming the file.
+    public static func load(path: String) throws -> SearchSpace {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SpaceFileError(file: path, line: nil, message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SpaceFileError(file: path, line: nil, message: "is not UTF-8 text")
+        }
+        return try parse(text, format: Format(path: path), file: path)
+    }
+
+    /// Reads a space from `text`; `file` names the source in error messages.
+    public static func parse(_ text: String, format: Format, file: String) throws -> SearchSpace {
+        switch format {
+        case .json: try parseJSON(text, file: file)
+        case .yaml: try parseYAML(text, file: file)
+        }
+    }
+
+    // MARK: - JSON
+
+    private static func parseJSON(_ text: String, file: String) throws -> SearchSpace {
+        do {
+            return try JSONDecoder().decode(SearchSpace.self, from: Data(text.utf8))
+        } catch let error as SpaceError {
+            throw SpaceFileError(file: file, line: nil, message: error.description)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                throw SpaceFileError(
+                    file: file, line: nil,
+                    message: "is not valid JSON" + (detail.map { ": " + $0 } ?? ""))
+            }
+            throw SpaceFileError(file: file, line: nil, message: "does not follow the space schema: " + error.readableDescription)
+        }
+    }
+
+    // MARK: - YAML
+
+    private static func parseYAML(_ text: String, file: String) throws -> SearchSpace {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw SpaceFileError(yaml: error, file: file)
+        }
+        guard let root else {
+            throw SpaceFileError(file: file, line: nil, message: "is empty: expected a mapping with a 'parameters' list")
+        }
+        do {
+            return try YAMLDecoder().decode(SearchSpace.self, from: text)
+        } catch let error as SpaceError {
+            throw SpaceFileError(file: file, line: line(of: error, in: root), message: error.description)
+        } catch let error as DecodingError {
+            // Yams wraps the schema's own errors in `dataCorrupted`.
+            if case .dataCorrupted(let context) = error, let spaceError = context.underlyingError as? SpaceError {
+                throw SpaceFileError(file: file, line: line(of: spaceError, in: root), message: spaceError.description)
+            }
+            throw SpaceFileError(
+                file: file, line: line(at: error.path, in: root),
+                message: "does not follow the space schema: " + error.readableDescription)
+        }
+    }
+
+    /// The line of the parameter a space error names: its `name` field, or its position `#k`.
+    private static func line(of error: SpaceError, in root: Node) -> Int? {
+        guard let parameters = root["parameters"]?.sequence else { return root.mark?.line }
+        let name: String?
+        switch error {
+        case .duplicateName(let n): name = n
+        case .emptyChoices(let n), .duplicateChoice(let n, _), .invalidRange(let n, _, _),
+            .nonPositiveLogRange(let n, _), .nonFiniteBound(let n), .unknownType(let n, _),
+            .missingField(let n, _), .invalidDefault(let n, _, _):
+            name = n
+        default: name = nil
+        }
+        guard let name else { return parameters.first?.mark?.line ?? root.mark?.line }
+        if name.hasPrefix("#"), let position = Int(name.dropFirst()), position >= 1, position <= parameters.count {
+            return parameters[position - 1].mark?.line
+        }
+        // The last parameter of that name: a duplicate name is reported where it repeats.
+        return parameters.last { $0["name"]?.string == name }?.mark?.line
+    }
+
+    /// The line of the node at a decoding path, or of its deepest existing ancestor.
+    private static func line(at path: [any CodingKey], in root: Node) -> Int? {
+        var node = root
+        for key in path {
+            let child: Node? = key.intValue.flatMap { index in
+                node.sequence.flatMap { index < $0.count ? $0[index] : nil }
+            } ?? node[key.stringValue]
+            guard let child else { break }
+            node = child
+        }
+        return node.mark?.line
+    }
+}
+
+/// A space file that cannot be used: names the file, the line where known, and what is wrong.
+public struct SpaceFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file's path as given.
+    public let file: String
+    /// The line (from 1) the problem is on, where the parser reports it.
+    public let line: Int?
+    /// What is wrong, e.g. `parameter 'lr' has low 1 >= high 0: low must be less than high`.
+    public let message: String
+
+    /// Creates an error.
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    init(yaml error: YamlError, file: String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            self.init(file: file, line: mark.line, message: "is not valid YAML: \(problem) (column \(mark.column))")
+        default:
+            self.init(file: file, line: nil, message: "is not valid YAML: \(error)")
+        }
+    }
+
+    public var description: String {
+        let place = line.map { "space file '\(file)', line \($0)" } ?? "space file '\(file)'"
+        return message.hasPrefix("is ") || message.hasPrefix("does ") || message.hasPrefix("cannot ")
+            ? "\(place) \(message)" : "\(place): \(message)"
+    }
+}
+
+extension DecodingError {
+    /// Where in the document decoding failed.
+    var path: [any CodingKey] {
+        switch self {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+            .dataCorrupted(let context):
+            context.codingPath
+        @unknown default:
+            []
+        }
+    }
+}
