@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The modules read as the pipeline: randomness -> space -> objective -> surrogate ->
-// acquisition -> optimizers -> run -> report -> command line. Dependencies point one way.
+// acquisition -> optimizers -> run -> studies -> report -> command line. Dependencies point one way.
 let package = Package(
     name: "swift-hpo",
     platforms: [.macOS(.v14)],
@@ -30,10 +30,6 @@ let package = Package(
         .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
         .target(
-            name: "HPO",
-            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun"]
-        ),
-        .target(
             name: "HPOStudy",
             dependencies: [
                 "HPOSpace", "HPOOptimizers", "HPORun",
@@ -42,8 +38,12 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HPO",
+            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun", "HPOStudy"]
+        ),
+        .target(
             name: "HPOCommandLine",
-            dependencies: ["HPO", "HPOStudy", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HPO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "hpo", dependencies: ["HPOCommandLine"]),
 

@@ -6,3 +6,4 @@
 @_exported import HPOAcquisition
 @_exported import HPOOptimizers
 @_exported import HPORun
+@_exported import HPOStudy

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HPO
-import HPOStudy
 
 /// `hpo ask`: hands out the next trial of a study, for a worker in any language.
 struct AskCommand: ParsableCommand {

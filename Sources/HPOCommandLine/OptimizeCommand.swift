@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HPO
-import HPOStudy
 
 /// `hpo optimize`: tunes an external command, trial by trial, in a study that survives restarts.
 struct OptimizeCommand: AsyncParsableCommand {

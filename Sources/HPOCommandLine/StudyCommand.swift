@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HPO
-import HPOStudy
 
 /// `hpo study`: looks into a study file.
 struct StudyCommand: ParsableCommand {

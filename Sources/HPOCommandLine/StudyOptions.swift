@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HPO
-import HPOStudy
 
 /// The options that name a study and, for a new one, its settings.
 struct StudyOptions: ParsableArguments {

@@ -8,14 +8,21 @@ import HPOSpace
 public struct StudyExport: Codable, Hashable, Sendable {
     /// One trial as exported.
     public struct TrialRecord: Codable, Hashable, Sendable {
+        /// The trial's id in the study.
         public var id: Int
+        /// Running, complete or failed.
         public var state: TrialState
+        /// The configuration as name -> value.
         public var config: [String: ParameterValue]
         /// The loss; `null` unless the trial is complete.
         public var value: Double?
+        /// When the trial was asked.
         public var startedAt: Date
+        /// When it was told.
         public var finishedAt: Date?
+        /// Why a failed trial failed.
         public var failureReason: String?
+        /// The end of a failed command's standard error.
         public var stderrTail: String?
 
         enum CodingKeys: String, CodingKey {
@@ -37,9 +44,13 @@ public struct StudyExport: Codable, Hashable, Sendable {
         }
     }
 
+    /// The optimizer's name.
     public var optimizer: String
+    /// The study's seed.
     public var seed: UInt64
+    /// The space searched.
     public var space: SearchSpace
+    /// Every trial, by id.
     public var trials: [TrialRecord]
 
     /// The export of a study's settings and trials.

@@ -54,10 +54,10 @@ public struct ShellCommand: Sendable {
     }
 
     /// Runs the command with `input` on its standard input and waits for it (and for its output
-    /// streams to close) without blocking the caller's thread.
+    /// streams to close) on a thread of its own, without blocking the caller's.
     public func run(input: Data) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 continuation.resume(with: Swift.Result { try runBlocking(input: input) })
             }
         }
@@ -88,15 +88,20 @@ public struct ShellCommand: Sendable {
         // also ends whatever the command started.
         let group = process.processIdentifier
         let killGroup: @Sendable () -> Void = { _ = kill(-group, SIGKILL) }
+        // Readers on their own threads, not a shared pool that blocked readers could exhaust.
         let readers = DispatchGroup()
         let outputLimit = self.outputLimit
-        DispatchQueue.global().async(group: readers) {
+        readers.enter()
+        Thread.detachNewThread {
             outputTail.drain(stdout.fileHandleForReading) { total in
                 if total > outputLimit, !overLimit.exchange(true, ordering: .relaxed) { killGroup() }
             }
+            readers.leave()
         }
-        DispatchQueue.global().async(group: readers) {
+        readers.enter()
+        Thread.detachNewThread {
             errorTail.drain(stderr.fileHandleForReading) { _ in }
+            readers.leave()
         }
 
         var timedOut = false
