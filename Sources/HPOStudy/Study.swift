@@ -120,9 +120,13 @@ public struct Study: Sendable {
             let candidate = try optimizer.suggest(given: history, using: &generator)
             if !busy.contains(candidate) { return candidate }
         }
+        // The optimizer keeps proposing running configurations: draw uniformly among the others,
+        // preferring those not evaluated yet.
         guard busy.count < size else { throw StudyError.everyConfigurationRunning(size: size) }
-        var runningHistory = History(space: space)
-        for configuration in running { runningHistory.append(Observation(configuration: configuration, value: nil)) }
-        return try space.sampleUnevaluated(given: runningHistory, size: size, using: &generator)
+        var taken = History(space: space)
+        for configuration in running { taken.append(Observation(configuration: configuration, value: nil)) }
+        let onlyRunning = taken
+        for observation in history.observations where !busy.contains(observation.configuration) { taken.append(observation) }
+        return try space.sampleUnevaluated(given: taken.evaluated.count < size ? taken : onlyRunning, size: size, using: &generator)
     }
 }

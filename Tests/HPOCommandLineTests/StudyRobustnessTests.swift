@@ -86,7 +86,31 @@ struct StudyRobustnessTests {
         let trials = try StudyCommandLineTests.trials(directory.appendingPathComponent("s.sqlite"))
         #expect(Set(trials.map(\.id)) == Set(1...200))
         #expect(trials.count { $0.state == .complete } == 200)
-        // In this finite space (12 configurations) no configuration ran twice at once.
+        Self.expectNoConfigurationRanTwiceAtOnce(trials)
+    }
+
+    @Test("two hpo optimize processes share one study: the budget holds, ids are distinct, every trial completes")
+    func twoOptimizers() throws {
+        let directory = try StudyCommandLineTests.workspace("optimizers")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = [
+            "optimize", "--space", "finite.yaml", "--objective", "sleep 0.02; echo \"$HPO_PARAM_UNITS\"", "--evaluations", "30",
+            "--study", "s.sqlite", "--quiet",
+        ]
+        let workers = try (0..<2).map { _ in try HPOProcess.start(arguments, in: directory) }
+        for worker in workers {
+            worker.process.waitUntilExit()
+            #expect(worker.process.terminationStatus == 0, "\(worker.standardErrorData())")
+        }
+        let trials = try StudyCommandLineTests.trials(directory.appendingPathComponent("s.sqlite"))
+        #expect(trials.map(\.id) == Array(1...30))
+        #expect(trials.allSatisfy { $0.state == .complete })
+        Self.expectNoConfigurationRanTwiceAtOnce(trials)
+    }
+
+    /// In a finite space, no two trials whose evaluations overlapped in time share a configuration.
+    /// (Times are taken inside the storage's transactions, so they order as the writes do.)
+    static func expectNoConfigurationRanTwiceAtOnce(_ trials: [Study.Trial]) {
         for a in trials {
             for b in trials where b.id > a.id && b.startedAt < (a.finishedAt ?? .distantFuture) {
                 #expect(a.configuration != b.configuration, "trials \(a.id) and \(b.id) overlap with the same configuration")
