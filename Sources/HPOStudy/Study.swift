@@ -100,33 +100,39 @@ public struct Study: Sendable {
     /// The number of suggestions tried before giving up on avoiding a running configuration.
     private static let attemptsToAvoidRunning = 16
 
-    /// The configuration of trial `trials.count + 1`, from the finished trials.
+    /// The configuration of trial `trials.count + 1`.
+    ///
+    /// The optimizer is told the finished trials; it suggests from them followed by the running
+    /// trials as failures (value `nil`), so that, like the "constant liar" of parallel Bayesian
+    /// optimization, it steers away from configurations being evaluated. In a finite space a
+    /// suggestion that is running anyway is drawn again, and after a few tries replaced by a
+    /// uniform draw among the other configurations.
     private func nextConfiguration(after trials: [Trial]) throws -> Configuration {
         var optimizer = try settings.optimizer.makeOptimizer(space: space)
-        var history = History(space: space)
-        for trial in trials where trial.state != .running {
+        var finished = History(space: space)
+        var running = History(space: space)
+        for trial in trials {
+            guard trial.state != .running else {
+                running.append(Observation(configuration: trial.configuration, value: nil))
+                continue
+            }
             let observation = Observation(configuration: trial.configuration, value: trial.state == .complete ? trial.value : nil)
-            history.append(observation)
-            optimizer.tell(observation, history: history)
+            finished.append(observation)
+            optimizer.tell(observation, history: finished)
         }
+        var proposals = finished
+        for observation in running.observations { proposals.append(observation) }
+
         var generator = SeededGenerator(seed: settings.seed, stream: UInt64(trials.count + 1))
-        let running = trials.filter { $0.state == .running }.map(\.configuration)
-        guard let size = space.size, !running.isEmpty else {
-            return try optimizer.suggest(given: history, using: &generator)
+        guard let size = space.size, running.count > 0 else {
+            return try optimizer.suggest(given: proposals, using: &generator)
         }
-        // A finite space: never hand out a configuration that is being evaluated.
-        let busy = Set(running)
         for _ in 0..<Self.attemptsToAvoidRunning {
-            let candidate = try optimizer.suggest(given: history, using: &generator)
-            if !busy.contains(candidate) { return candidate }
+            let candidate = try optimizer.suggest(given: proposals, using: &generator)
+            if !running.contains(candidate) { return candidate }
         }
-        // The optimizer keeps proposing running configurations: draw uniformly among the others,
-        // preferring those not evaluated yet.
-        guard busy.count < size else { throw StudyError.everyConfigurationRunning(size: size) }
-        var taken = History(space: space)
-        for configuration in running { taken.append(Observation(configuration: configuration, value: nil)) }
-        let onlyRunning = taken
-        for observation in history.observations where !busy.contains(observation.configuration) { taken.append(observation) }
-        return try space.sampleUnevaluated(given: taken.evaluated.count < size ? taken : onlyRunning, size: size, using: &generator)
+        guard running.evaluated.count < size else { throw StudyError.everyConfigurationRunning(size: size) }
+        let taken = proposals.evaluated.count < size ? proposals : running
+        return try space.sampleUnevaluated(given: taken, size: size, using: &generator)
     }
 }
