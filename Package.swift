@@ -25,8 +25,14 @@ let package = Package(
             cSettings: [.headerSearchPath("data")]
         ),
         .target(name: "HPOObjective", dependencies: ["HPOSpace", "CFCNetData"]),
-        .target(name: "HPOSurrogate", dependencies: ["HPOSpace"]),
-        .target(name: "HPOAcquisition", dependencies: ["HPOSurrogate"]),
+        .target(
+            name: "HPOSurrogate",
+            dependencies: ["HPOSpace", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "HPOAcquisition",
+            dependencies: ["HPOSurrogate", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .target(name: "HPOOptimizers", dependencies: ["HPOSpace", "HPOSurrogate", "HPOAcquisition"]),
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
         .target(

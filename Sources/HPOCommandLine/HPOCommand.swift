@@ -13,7 +13,7 @@ public struct HPOCommand: AsyncParsableCommand {
             (SQLite) keep every trial across restarts and processes.
             """,
         subcommands: [
-            RunCommand.self, BenchmarksCommand.self, SpaceCommand.self,
+            RunCommand.self, BenchCommand.self, BenchmarksCommand.self, SpaceCommand.self,
             OptimizeCommand.self, AskCommand.self, TellCommand.self, StudyCommand.self,
         ]
     )

@@ -1,10 +1,12 @@
 import HPO
 
 extension OptimizerName {
-    /// The optimizer with its default settings; `withoutReplacement` applies to random search.
-    func spec(withoutReplacement: Bool) -> OptimizerSpec {
+    /// The optimizer with the settings the command line's options give: `withoutReplacement`
+    /// for random search, the Bayesian-optimization options for `bo-*`.
+    func spec(withoutReplacement: Bool, bayesianOptimization: BayesianOptimizationOptions) -> OptimizerSpec {
         switch self {
         case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
+        case .boRF: bayesianOptimization.randomForestSpec
         }
     }
 }

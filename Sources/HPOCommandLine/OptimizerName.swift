@@ -3,4 +3,5 @@ import ArgumentParser
 /// The optimizers the command line offers.
 enum OptimizerName: String, CaseIterable, ExpressibleByArgument {
     case random
+    case boRF = "bo-rf"
 }

@@ -14,8 +14,11 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The optimizer.")
+    @Option(help: "The optimizer: \(OptimizerName.allCases.map(\.rawValue).joined(separator: ", ")).")
     var optimizer: OptimizerName = .random
+
+    @OptionGroup(title: "Bayesian optimization")
+    var bayesianOptimization: BayesianOptimizationOptions
 
     @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
     var benchmark: String = "fcnet-protein"
@@ -44,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Random search: never draw a configuration twice in a run.")
     var withoutReplacement = false
 
+    @Option(help: "Evaluation counts at which the summary reports the regret (comma-separated).")
+    var checkpoints: Checkpoints = Checkpoints(counts: [10, 20, 50, 100])
+
     @Flag(help: "Include each trial's suggestion time in the results (the file is then no longer byte-reproducible).")
     var timings = false
 
@@ -58,7 +64,7 @@ struct RunCommand: ParsableCommand {
     }
 
     var optimizerSpec: OptimizerSpec {
-        optimizer.spec(withoutReplacement: withoutReplacement)
+        optimizer.spec(withoutReplacement: withoutReplacement, bayesianOptimization: bayesianOptimization)
     }
 
     func run() throws {
@@ -79,7 +85,9 @@ struct RunCommand: ParsableCommand {
                 throw CommandLineError("cannot write --output '\(output)': \(error.localizedDescription)")
             }
         }
-        print(RunSummary(benchmark: benchmark, optimizer: optimizerSpec.name, mode: mode, seed: seed, results: results).text)
+        print(RunSummary(
+            benchmark: benchmark, optimizer: optimizerSpec.name, mode: mode, seed: seed, results: results,
+            checkpoints: checkpoints.counts).text)
         if let output { print("results written to \(output)") }
     }
 }

@@ -19,9 +19,14 @@ struct StudyOptions: ParsableArguments {
     @Flag(help: "Random search: never draw a configuration twice (finite spaces).")
     var withoutReplacement = false
 
+    @OptionGroup(title: "Bayesian optimization")
+    var bayesianOptimization: BayesianOptimizationOptions
+
     /// The optimizer asked for, if any option names one.
     private var optimizerSpec: OptimizerSpec? {
-        optimizer == nil && !withoutReplacement ? nil : (optimizer ?? .random).spec(withoutReplacement: withoutReplacement)
+        optimizer == nil && !withoutReplacement
+            ? nil
+            : (optimizer ?? .random).spec(withoutReplacement: withoutReplacement, bayesianOptimization: bayesianOptimization)
     }
 
     /// Opens the study: continues the one in `--study` (checking any settings given against its

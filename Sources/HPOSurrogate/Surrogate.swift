@@ -32,4 +32,13 @@ public protocol Surrogate: Sendable {
 
     /// The predictive mean and variance at `configuration`; call after `fit`.
     func predict(_ configuration: Configuration) -> Prediction
+
+    /// The scale of the predictions: an acquisition function compares them with
+    /// `targetTransform.apply(value)` of observed values, never with raw values.
+    var targetTransform: TargetTransform { get }
+}
+
+extension Surrogate {
+    /// Surrogates that model the values as observed need not say so.
+    public var targetTransform: TargetTransform { .identity }
 }

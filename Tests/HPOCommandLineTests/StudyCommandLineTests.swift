@@ -67,6 +67,26 @@ struct StudyCommandLineTests {
         }
     }
 
+    @Test("bo-rf behind a study: the Swift API and hpo optimize give the same configurations for the same seed and results")
+    func sameSequenceBayesianOptimization() async throws {
+        let directory = try Self.workspace("same-bo")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let space = try SpaceFile.load(path: directory.appendingPathComponent("space.json").path)
+        let optimizer = OptimizerSpec.bayesianOptimization(
+            surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings())
+        let swift = Study(space: space, optimizer: optimizer, seed: 8)
+        try await swift.optimize(evaluations: 14) { $0.configuration[2] }
+        let expected = try swift.trials()
+
+        let optimized = try HPOProcess.run(
+            ["optimize", "--space", "space.json", "--objective", "echo \"$HPO_PARAM_X\"", "--optimizer", "bo-rf", "--seed", "8",
+             "--evaluations", "14", "--study", "bo.sqlite", "--quiet"], in: directory)
+        #expect(optimized.status == 0, "\(optimized.stderr)")
+        let trials = try Self.trials(directory.appendingPathComponent("bo.sqlite"))
+        #expect(trials.map(\.configuration) == expected.map(\.configuration))
+        #expect(try SQLiteStudyStorage(path: directory.appendingPathComponent("bo.sqlite").path).settings.optimizer == optimizer)
+    }
+
     struct AskReply: Decodable {
         let trial: Int
         let config: [String: ParameterValue]

@@ -1,0 +1,62 @@
+import HPORandom
+import HPOSpace
+
+/// A configuration with the acquisition score a maximizer found for it.
+public struct ScoredConfiguration: Hashable, Sendable {
+    /// The configuration.
+    public var configuration: Configuration
+    /// Its acquisition score.
+    public var score: Double
+
+    /// Pairs a configuration with its score.
+    public init(configuration: Configuration, score: Double) {
+        self.configuration = configuration
+        self.score = score
+    }
+}
+
+/// A strategy that searches a space for the configuration with the largest acquisition score.
+///
+/// Maximizers never return a configuration in `excluded` (the evaluated ones, when repeats are not
+/// wanted). Ties are broken uniformly at random with the generator passed in.
+public protocol AcquisitionMaximizer: Sendable {
+    /// The best configuration found, or `nil` when the maximizer cannot search this space or
+    /// every configuration it reached is excluded.
+    ///
+    /// - Parameters:
+    ///   - space: the space to search.
+    ///   - starts: promising configurations, best first (e.g. the best observed), that a local
+    ///     search may start from.
+    ///   - excluded: configurations that must not be returned.
+    ///   - score: the acquisition score to maximize (NaN counts as -infinity).
+    func maximize(
+        over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
+        using generator: inout SeededGenerator, score: (Configuration) -> Double
+    ) -> ScoredConfiguration?
+}
+
+/// The running argmax of a stream of scored configurations, with ties broken uniformly at
+/// random (reservoir sampling: the k-th tie replaces the current choice with probability 1/k).
+struct RandomTieArgmax {
+    private(set) var best: ScoredConfiguration?
+    private var ties = 0
+
+    /// Offers a candidate; the generator is used only on an exact tie.
+    mutating func offer(_ configuration: Configuration, score: Double, using generator: inout SeededGenerator) {
+        let score = score.isNaN ? -Double.infinity : score
+        guard let current = best?.score else {
+            best = ScoredConfiguration(configuration: configuration, score: score)
+            ties = 1
+            return
+        }
+        if score > current {
+            best = ScoredConfiguration(configuration: configuration, score: score)
+            ties = 1
+        } else if score == current {
+            ties += 1
+            if generator.nextInt(below: ties) == 0 {
+                best = ScoredConfiguration(configuration: configuration, score: score)
+            }
+        }
+    }
+}

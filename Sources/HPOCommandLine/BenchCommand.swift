@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import HPO
+
+/// `hpo bench`: the benchmarks behind BENCHMARKS.md — time per Bayesian-optimization suggestion
+/// and how often Variable Neighbourhood Ascent finds the exact argmax of the acquisition.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark bo-rf: time per suggestion, or how exact VNA is.",
+        discussion: """
+            --mode speed times one model-based suggestion (fit the forest, maximize the \
+            acquisition) after --observations random evaluations, with VNA and with exhaustive \
+            enumeration, on one thread; build with -c release. --mode vna takes the histories of \
+            --runs bo-rf runs after --observations evaluations each, and for every fitted model \
+            compares the acquisition optimum VNA finds with the exact one.
+            """
+    )
+
+    enum Mode: String, CaseIterable, ExpressibleByArgument {
+        case speed, vna
+    }
+
+    @Option(help: "What to measure: speed (time per suggestion) or vna (VNA against the exact argmax).")
+    var mode: Mode = .speed
+
+    @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
+    var benchmark: String = "fcnet-protein"
+
+    @Option(help: "Numbers of observations to measure at (comma-separated).")
+    var observations: Checkpoints = Checkpoints(counts: [10, 100, 1000])
+
+    @Option(help: "speed: timed suggestions per number of observations and maximizer (the median is reported).")
+    var repetitions: Int = 21
+
+    @Option(help: "vna: bo-rf runs whose histories give the acquisition problems.")
+    var runs: Int = 20
+
+    @Option(help: "The seed.")
+    var seed: UInt64 = 0
+
+    @OptionGroup(title: "Bayesian optimization")
+    var bayesianOptimization: BayesianOptimizationOptions
+
+    func validate() throws {
+        for (name, value) in [("--repetitions", repetitions), ("--runs", runs)] where value <= 0 {
+            throw ValidationError("\(name) must be a positive integer, not \(value)")
+        }
+    }
+
+    func run() throws {
+        let objective = try BenchmarkCatalog.benchmark(named: benchmark, mode: .noisy)
+        switch mode {
+        case .speed: try measureSpeed(objective)
+        case .vna: try measureVNA(objective)
+        }
+    }
+
+    // MARK: - Speed
+
+    private func measureSpeed(_ objective: any Benchmark) throws {
+        let space = objective.space
+        print("bo-rf time per suggestion on \(objective.name), \(repetitions) repetitions, one thread (milliseconds)")
+        print("observations  maximizer   median      lower quartile  upper quartile")
+        for count in observations.counts {
+            if let size = space.size, count >= size {
+                throw ValidationError("--observations \(count) leaves nothing to suggest in a space of \(size) configurations")
+            }
+            for (name, maximizer) in [("vna", MaximizerKind.variableNeighbourhoodAscent(vnaSettings)), ("exhaustive", .exhaustive)] {
+                var settings = bayesianOptimization.settings
+                settings.maximizer = maximizer
+                settings.initialDesignSize = 0
+                settings.randomInterleaveProbability = 0
+                var times: [Double] = []
+                for repetition in 0..<repetitions {
+                    var generator = SeededGenerator(seed: seed, stream: UInt64(repetition))
+                    let history = try randomHistory(objective, count: count, using: &generator)
+                    var optimizer = try BayesianOptimization(
+                        space: space, surrogate: RandomForest(space: space, settings: bayesianOptimization.forest), settings: settings)
+                    let elapsed = try ContinuousClock().measure {
+                        _ = try optimizer.suggest(given: history, using: &generator)
+                    }
+                    times.append(elapsed.seconds * 1000)
+                }
+                let summary = SampleSummary(times)
+                print("\(count)".padding(14) + name.padding(12) + format(summary.median).padding(12)
+                    + format(summary.lowerQuartile).padding(16) + format(summary.upperQuartile))
+            }
+        }
+    }
+
+    private var vnaSettings: VariableNeighbourhoodAscent.Settings {
+        if case .variableNeighbourhoodAscent(let settings) = bayesianOptimization.settings.maximizer { return settings }
+        var settings = VariableNeighbourhoodAscent.Settings()
+        if let distance = bayesianOptimization.vnaDistance { settings.maximumDistance = distance }
+        return settings
+    }
+
+    /// `count` distinct random configurations with noisy evaluations.
+    private func randomHistory(_ objective: any Benchmark, count: Int, using generator: inout SeededGenerator) throws -> History {
+        var history = History(space: objective.space)
+        var noise = generator.split(stream: 1)
+        for _ in 0..<count {
+            let configuration = if let size = objective.space.size {
+                try objective.space.sampleUnevaluated(given: history, size: size, using: &generator)
+            } else {
+                objective.space.sample(using: &generator)
+            }
+            let value = try objective.evaluate(configuration, using: &noise).value
+            history.append(Observation(configuration: configuration, value: value))
+        }
+        return history
+    }
+
+    // MARK: - VNA against the exact argmax
+
+    private func measureVNA(_ objective: any Benchmark) throws {
+        let space = objective.space
+        guard space.isFinite else { throw ValidationError("--mode vna needs a finite space") }
+        let spec = bayesianOptimization.randomForestSpec
+        guard case .bayesianOptimization(let surrogate, var settings) = spec else { return }
+        settings.maximizer = .variableNeighbourhoodAscent(vnaSettings)
+        let longest = observations.counts.max() ?? 0
+        let loop = try RunLoop(optimizer: .bayesianOptimization(surrogate: surrogate, settings: settings), objective: objective, evaluations: longest)
+        let results = try Experiment(loop: loop, runs: runs, seed: seed).perform(jobs: 1)
+        let vna = VariableNeighbourhoodAscent(settings: vnaSettings)
+        print("VNA (maximum distance \(vnaSettings.maximumDistance)) against exhaustive enumeration on \(objective.name): acquisition problems of \(runs) bo-rf runs")
+        print("observations  exact argmax value   mean EI ratio  median EI ratio  worst EI ratio  VNA scores (mean)")
+        for count in observations.counts where count <= longest {
+            var exact = 0
+            var ratios: [Double] = []
+            var scoredCounts: [Double] = []
+            for result in results {
+                var history = History(space: space)
+                for trial in result.trials.prefix(count) {
+                    history.append(Observation(configuration: trial.configuration, value: trial.value))
+                }
+                var generator = SeededGenerator(seed: result.seed, stream: 2)
+                var optimizer = try BayesianOptimization(space: space, surrogate: surrogate.make(space: space), settings: settings)
+                guard let problem = try optimizer.fitAcquisition(given: history, using: &generator) else { continue }
+                var vnaGenerator = generator.split(stream: 3)
+                let best = problem.maximize(with: ExhaustiveEnumeration(), using: &generator)
+                var scored = 0
+                let found = vna.maximize(
+                    over: space, starts: problem.starts, excluding: problem.excluded, using: &vnaGenerator
+                ) { configuration in
+                    scored += 1
+                    return problem.score(configuration)
+                }
+                scoredCounts.append(Double(scored))
+                guard let best, let found else { continue }
+                if found.score >= best.score { exact += 1 }
+                // Scores of EI and PI are logarithms: the ratio of acquisition values is exp(difference).
+                let isLogarithmic = bayesianOptimization.acquisition != .lcb
+                ratios.append(isLogarithmic ? exp(found.score - best.score) : found.score / best.score)
+            }
+            guard !ratios.isEmpty else { continue }
+            let summary = SampleSummary(ratios)
+            let share = "\(exact)/\(ratios.count) (\(Int((100 * Double(exact) / Double(ratios.count)).rounded()))%)"
+            print("\(count)".padding(14) + share.padding(21) + format(summary.mean).padding(15)
+                + format(summary.median).padding(17) + format(summary.minimum).padding(16)
+                + format(SampleSummary(scoredCounts).mean))
+        }
+    }
+
+    private func format(_ x: Double) -> String {
+        x.significant(4)
+    }
+}

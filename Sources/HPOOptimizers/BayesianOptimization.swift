@@ -1,0 +1,162 @@
+import HPOAcquisition
+import HPORandom
+import HPOSpace
+import HPOSurrogate
+
+/// Sequential model-based optimization (Bayesian optimization) with any ``Surrogate``.
+///
+/// The first ``Settings/initialDesignSize`` suggestions are random. After that, each suggestion
+/// fits the surrogate to every observation so far (the surrogate chooses its scale, e.g. the
+/// logarithm of the loss, and says so by its ``Surrogate/targetTransform``), builds the acquisition function around the incumbent and returns the configuration the
+/// maximizer finds best; with probability ``Settings/randomInterleaveProbability`` a random
+/// configuration is suggested instead, which keeps the search from starving regions that a wrong
+/// model dismisses. In a finite space no evaluated configuration is suggested again unless
+/// ``Settings/allowRepeats`` is set. Failed evaluations (value `nil`) are fitted as the worst
+/// successful value seen, so the model learns to avoid them.
+///
+/// Every random choice (initial design, interleaving, the surrogate's bootstraps, the
+/// maximizer's samples and ties) comes from the generator passed to ``suggest(given:using:)``.
+public struct BayesianOptimization: Optimizer {
+    /// Settings of the loop; the surrogate is given separately (see ``SurrogateKind``).
+    public struct Settings: Hashable, Sendable, Codable {
+        /// The acquisition function.
+        public var acquisition: AcquisitionKind
+        /// How the acquisition function is maximized.
+        public var maximizer: MaximizerKind
+        /// The number of random configurations evaluated before the first model is fitted.
+        public var initialDesignSize: Int
+        /// The probability that a suggestion after the initial design is random.
+        public var randomInterleaveProbability: Double
+        /// What the improvement-based acquisition functions improve on.
+        public var incumbent: IncumbentRule
+        /// Whether evaluated configurations of a finite space may be suggested again.
+        public var allowRepeats: Bool
+
+        /// Creates settings; the defaults are tuned on the noisy FCNet benchmarks (BENCHMARKS.md).
+        public init(
+            acquisition: AcquisitionKind = .expectedImprovement,
+            maximizer: MaximizerKind = .variableNeighbourhoodAscent(.init()),
+            initialDesignSize: Int = 10,
+            randomInterleaveProbability: Double = 0.1,
+            incumbent: IncumbentRule = .bestPredictedMean,
+            allowRepeats: Bool = false
+        ) {
+            self.acquisition = acquisition
+            self.maximizer = maximizer
+            self.initialDesignSize = initialDesignSize
+            self.randomInterleaveProbability = randomInterleaveProbability
+            self.incumbent = incumbent
+            self.allowRepeats = allowRepeats
+        }
+    }
+
+    /// The value the acquisition function measures improvement against.
+    public enum IncumbentRule: String, Hashable, Sendable, Codable, CaseIterable {
+        /// The lowest predicted mean among the evaluated configurations: robust to a lucky noisy
+        /// draw, which would otherwise set a bar that nothing seems to beat.
+        case bestPredictedMean
+        /// The lowest observed value.
+        case bestObserved
+    }
+
+    public let space: SearchSpace
+    /// The settings in use.
+    public let settings: Settings
+    /// The model, refitted at every model-based suggestion.
+    public private(set) var surrogate: any Surrogate
+    private let maximizer: any AcquisitionMaximizer
+
+    /// Bayesian optimization over `space` with `surrogate`; throws for settings out of range.
+    public init(space: SearchSpace, surrogate: any Surrogate, settings: Settings = Settings()) throws {
+        try settings.validate(for: space)
+        self.space = space
+        self.surrogate = surrogate
+        self.settings = settings
+        self.maximizer = settings.maximizer.make()
+    }
+
+    public mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
+        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
+        if let size = space.size, excluded.count >= size { throw OptimizerError.spaceExhausted(size: size) }
+        guard history.count >= settings.initialDesignSize,
+            !generator.nextBool(probability: settings.randomInterleaveProbability),
+            let data = TrainingData(history: history)
+        else {
+            return try randomConfiguration(given: history, using: &generator)
+        }
+        let problem = try fitAcquisition(to: data, excluding: excluded, using: &generator)
+        if let found = problem.maximize(with: maximizer, using: &generator) { return found.configuration }
+        return try randomConfiguration(given: history, using: &generator)
+    }
+
+    /// Fits the surrogate to `history` and returns the acquisition problem a model-based
+    /// suggestion would maximize (for studying maximizers), or `nil` when nothing succeeded yet.
+    public mutating func fitAcquisition(
+        given history: History, using generator: inout SeededGenerator
+    ) throws -> AcquisitionProblem? {
+        guard let data = TrainingData(history: history) else { return nil }
+        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
+        return try fitAcquisition(to: data, excluding: excluded, using: &generator)
+    }
+
+    private mutating func fitAcquisition(
+        to data: TrainingData, excluding excluded: Set<Configuration>, using generator: inout SeededGenerator
+    ) throws -> AcquisitionProblem {
+        try surrogate.fit(data.configurations, data.losses, using: &generator)
+        let model = surrogate
+        let transform = model.targetTransform
+        let incumbent = switch settings.incumbent {
+        case .bestPredictedMean: data.configurations.map { model.predict($0).mean }.min() ?? transform.apply(data.bestLoss)
+        case .bestObserved: transform.apply(data.bestLoss)
+        }
+        return AcquisitionProblem(
+            surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform),
+            starts: data.configurationsBestFirst, excluded: excluded)
+    }
+
+    private func randomConfiguration(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
+        if let size = space.size, !settings.allowRepeats {
+            return try space.sampleUnevaluated(given: history, size: size, using: &generator)
+        }
+        return space.sample(using: &generator)
+    }
+}
+
+extension BayesianOptimization.Settings {
+    /// Throws ``OptimizerError/invalidSetting(name:value:valid:)`` for the first setting out of range.
+    public func validate(for space: SearchSpace) throws {
+        guard initialDesignSize >= 0 else {
+            throw OptimizerError.invalidSetting(name: "initial design size", value: "\(initialDesignSize)", valid: "a non-negative integer")
+        }
+        guard randomInterleaveProbability >= 0, randomInterleaveProbability <= 1 else {
+            throw OptimizerError.invalidSetting(
+                name: "random interleave probability", value: "\(randomInterleaveProbability)", valid: "a number in 0...1")
+        }
+        if case .lowerConfidenceBound(let kappa) = acquisition, !(kappa >= 0 && kappa.isFinite) {
+            throw OptimizerError.invalidSetting(name: "LCB kappa", value: "\(kappa)", valid: "a finite non-negative number")
+        }
+        switch maximizer {
+        case .exhaustive where !space.isFinite:
+            throw OptimizerError.invalidSetting(
+                name: "maximizer", value: "exhaustive", valid: "vna or random for a space with a real parameter")
+        case .randomSampling(let samples) where samples < 1:
+            throw OptimizerError.invalidSetting(name: "random sampling size", value: "\(samples)", valid: "a positive integer")
+        case .variableNeighbourhoodAscent(let vna):
+            guard vna.maximumDistance >= 1 else {
+                throw OptimizerError.invalidSetting(name: "VNA maximum distance", value: "\(vna.maximumDistance)", valid: "a positive integer")
+            }
+            guard vna.observedStarts >= 0, vna.randomStarts >= 0, vna.randomSamples >= 0, vna.realPerturbations >= 0,
+                vna.observedStarts + min(vna.randomStarts, vna.randomSamples) >= 1
+            else {
+                throw OptimizerError.invalidSetting(
+                    name: "VNA starts", value: "\(vna.observedStarts) observed, \(vna.randomStarts) of \(vna.randomSamples) random",
+                    valid: "non-negative counts with at least one start")
+            }
+            guard vna.realStepSize > 0, vna.realStepSize.isFinite else {
+                throw OptimizerError.invalidSetting(name: "VNA real step size", value: "\(vna.realStepSize)", valid: "a positive number")
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,115 @@
+extension RandomForest {
+    /// How many features a split may choose from.
+    public enum FeaturesPerSplit: Hashable, Sendable, Codable {
+        /// Every feature.
+        case all
+        /// This share of the features, rounded down, at least one (SMAC's `ratio_features`).
+        case fraction(Double)
+        /// This many features, at most all of them.
+        case count(Int)
+
+        /// The number of features to try in a space of `dimension` features.
+        public func resolved(dimension: Int) -> Int {
+            let wanted = switch self {
+            case .all: dimension
+            case .fraction(let share): Int((share * Double(dimension)).rounded(.down))
+            case .count(let count): count
+            }
+            return Swift.min(Swift.max(wanted, 1), dimension)
+        }
+    }
+
+    /// Settings of the random forest, with defaults chosen for small, noisy, mostly categorical
+    /// problems such as FCNet (see each property).
+    public struct Settings: Hashable, Sendable, Codable {
+        /// The number of regression trees. Default 10, as SMAC.
+        public var trees: Int
+        /// The features each split draws (without replacement) and tries. Default `.all`: with
+        /// few dimensions the bootstraps already decorrelate the trees, and trying every feature
+        /// lets each tree find the strong effects. If none of the drawn features can split a
+        /// node, the remaining ones are tried before the node becomes a leaf.
+        public var featuresPerSplit: FeaturesPerSplit
+        /// A node with fewer samples is a leaf. Default 3, as SMAC's random forest.
+        public var minSamplesToSplit: Int
+        /// Each child of a split has at least this many samples. Default 3, as SMAC's random
+        /// forest: averaging a few noisy observations per leaf smooths the noise.
+        public var minSamplesPerLeaf: Int
+        /// A node at this depth is a leaf (the root has depth 0). Default 64, deeper than any tree
+        /// grown on fewer than about 10^19 samples, so it does not bind.
+        public var maxDepth: Int
+        /// Each tree is fitted to a bootstrap sample (n draws with replacement) of the
+        /// observations instead of all of them. Default `true`, as SMAC.
+        public var bootstrap: Bool
+        /// Model the logarithm of the values (see ``TargetTransform/logarithm(fittedTo:)``).
+        /// Default `true`, as SMAC's hyperparameter-optimization preset: losses such as MSE span
+        /// orders of magnitude and the interesting ones are the smallest.
+        public var logTargets: Bool
+        /// Add the mean within-leaf variance to the variance across the trees' predictions (the
+        /// law of total variance). Default `false`, as SMAC: the spread across trees alone is zero
+        /// where the trees agree and grows off the data.
+        public var includeLeafVariance: Bool
+        /// The smallest predicted variance. Default 1e-10 (SMAC's floor). Must be positive.
+        public var varianceFloor: Double
+
+        /// Creates settings; every argument has the documented default.
+        public init(
+            trees: Int = 10,
+            featuresPerSplit: FeaturesPerSplit = .all,
+            minSamplesToSplit: Int = 3,
+            minSamplesPerLeaf: Int = 3,
+            maxDepth: Int = 64,
+            bootstrap: Bool = true,
+            logTargets: Bool = true,
+            includeLeafVariance: Bool = false,
+            varianceFloor: Double = 1e-10
+        ) {
+            self.trees = trees
+            self.featuresPerSplit = featuresPerSplit
+            self.minSamplesToSplit = minSamplesToSplit
+            self.minSamplesPerLeaf = minSamplesPerLeaf
+            self.maxDepth = maxDepth
+            self.bootstrap = bootstrap
+            self.logTargets = logTargets
+            self.includeLeafVariance = includeLeafVariance
+            self.varianceFloor = varianceFloor
+        }
+
+        /// Throws ``SurrogateError/invalidSetting(name:value:valid:)`` for the first setting out
+        /// of its valid range.
+        public func validate() throws {
+            guard trees >= 1, trees <= 10_000 else {
+                throw SurrogateError.invalidSetting(
+                    name: "number of trees", value: "\(trees)", valid: "an integer in 1...10000")
+            }
+            switch featuresPerSplit {
+            case .all: break
+            case .fraction(let share):
+                guard share > 0, share <= 1 else {
+                    throw SurrogateError.invalidSetting(
+                        name: "fraction of features per split", value: "\(share)", valid: "a number in (0, 1]")
+                }
+            case .count(let count):
+                guard count >= 1 else {
+                    throw SurrogateError.invalidSetting(
+                        name: "number of features per split", value: "\(count)", valid: "an integer >= 1")
+                }
+            }
+            guard minSamplesToSplit >= 2 else {
+                throw SurrogateError.invalidSetting(
+                    name: "minimum samples to split", value: "\(minSamplesToSplit)", valid: "an integer >= 2")
+            }
+            guard minSamplesPerLeaf >= 1 else {
+                throw SurrogateError.invalidSetting(
+                    name: "minimum samples per leaf", value: "\(minSamplesPerLeaf)", valid: "an integer >= 1")
+            }
+            guard maxDepth >= 0, maxDepth <= 10_000 else {
+                throw SurrogateError.invalidSetting(
+                    name: "maximum depth", value: "\(maxDepth)", valid: "an integer in 0...10000")
+            }
+            guard varianceFloor > 0, varianceFloor.isFinite else {
+                throw SurrogateError.invalidSetting(
+                    name: "variance floor", value: "\(varianceFloor)", valid: "a finite number > 0")
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import HPO
+import Testing
+@testable import HPOCommandLine
+
+@Suite struct BayesianOptimizationOptionsTests {
+    @Test func optionsBuildTheBoRFSpecWithLibraryDefaultsForUnsetOptions() throws {
+        let command = try RunCommand.parse([
+            "--optimizer", "bo-rf", "--trees", "7", "--initial-design", "4", "--maximizer", "exhaustive", "--acquisition", "lcb",
+            "--kappa", "1.5",
+        ])
+        var forest = RandomForest.Settings()
+        forest.trees = 7
+        var settings = BayesianOptimization.Settings()
+        settings.initialDesignSize = 4
+        settings.maximizer = .exhaustive
+        settings.acquisition = .lowerConfidenceBound(kappa: 1.5)
+        #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .randomForest(forest), settings: settings))
+        #expect(command.optimizerSpec.name == "bo-rf")
+        #expect(OptimizerSpec.names.contains("bo-rf"))
+    }
+
+    @Test func invalidOptionsNameTheOptionAndTheValidRange() {
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf", "--interleave", "1.5"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--interleave must be a probability in 0...1, not 1.5")
+        }
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf", "--trees", "0"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--trees must be an integer of at least 1, not 0")
+        }
+    }
+
+    @Test func checkpointsParseCommaSeparatedPositiveCounts() {
+        #expect(Checkpoints(argument: "10,20, 50")?.counts == [10, 20, 50])
+        #expect(Checkpoints(argument: "10,,20") == nil)
+        #expect(Checkpoints(argument: "0") == nil)
+        #expect(Checkpoints(argument: "ten") == nil)
+    }
+}

@@ -1,0 +1,102 @@
+import HPOObjective
+import HPORandom
+import HPORun
+import HPOSpace
+import HPOSurrogate
+import Testing
+@testable import HPOOptimizers
+
+@Suite struct BayesianOptimizationTests {
+    static let boRF = OptimizerSpec.bayesianOptimization(
+        surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings())
+
+    @Test func aFixedSeedGivesIdenticalRuns() throws {
+        let benchmark = try FCNetBenchmark(.protein, mode: .noisy)
+        let loop = try RunLoop(optimizer: Self.boRF, objective: benchmark, evaluations: 30)
+        let first = try loop.run(3, experimentSeed: 11)
+        let second = try loop.run(3, experimentSeed: 11)
+        #expect(first.trials.map(\.configuration) == second.trials.map(\.configuration))
+        #expect(first.regret == second.regret)
+        let other = try loop.run(4, experimentSeed: 11)
+        #expect(first.trials.map(\.configuration) != other.trials.map(\.configuration))
+    }
+
+    @Test func evaluatedConfigurationsAreNeverSuggestedAgain() throws {
+        // 2 x 3 x 4 = 24 configurations: the run evaluates every one once, then the space is exhausted.
+        let space = try SearchSpace([
+            Parameter.categorical("a", ["x", "y"]), Parameter.ordinal("b", [1, 2, 3]), Parameter.integer("c", 1, 4),
+        ])
+        var optimizer = try BayesianOptimization(
+            space: space, surrogate: RandomForest(space: space),
+            settings: .init(maximizer: .exhaustive, initialDesignSize: 3, randomInterleaveProbability: 0))
+        var generator = SeededGenerator(seed: 5)
+        var history = History(space: space)
+        for _ in 0..<24 {
+            let configuration = try optimizer.suggest(given: history, using: &generator)
+            #expect(!history.contains(configuration), "suggested \(configuration.values) twice")
+            let value = configuration.values.reduce(1, +)
+            history.append(Observation(configuration: configuration, value: value))
+        }
+        #expect(history.evaluated.count == 24)
+        #expect(throws: OptimizerError.spaceExhausted(size: 24)) {
+            try optimizer.suggest(given: history, using: &generator)
+        }
+    }
+
+    @Test func failedEvaluationsAreFittedAsTheWorstSuccessfulValue() throws {
+        let space = try SearchSpace([Parameter.ordinal("x", [0, 1, 2, 3])])
+        var history = History(space: space)
+        history.append(Observation(configuration: Configuration([0]), value: 0.5))
+        history.append(Observation(configuration: Configuration([1]), value: nil))
+        history.append(Observation(configuration: Configuration([2]), value: 0.25))
+        let data = try #require(TrainingData(history: history))
+        #expect(data.losses == [0.5, 0.5, 0.25])
+        #expect(data.bestLoss == 0.25)
+        #expect(data.configurationsBestFirst.map(\.values) == [[2], [0], [1]])
+        #expect(TrainingData(history: History(space: space)) == nil)
+    }
+
+    @Test func settingsOutOfRangeAreRejectedWithTheirName() throws {
+        let real = try SearchSpace([Parameter.real("r", 0, 1)])
+        let forest = try RandomForest(space: real)
+        #expect(throws: OptimizerError.invalidSetting(
+            name: "maximizer", value: "exhaustive", valid: "vna or random for a space with a real parameter")) {
+            try BayesianOptimization(space: real, surrogate: forest, settings: .init(maximizer: .exhaustive))
+        }
+        #expect(throws: OptimizerError.invalidSetting(
+            name: "random interleave probability", value: "1.5", valid: "a number in 0...1")) {
+            try BayesianOptimization(space: real, surrogate: forest, settings: .init(randomInterleaveProbability: 1.5))
+        }
+    }
+
+    @Test func mixedSpacesAreSearchedWithVNA() throws {
+        let space = try SearchSpace([Parameter.real("r", 0, 1), Parameter.categorical("c", ["a", "b"])])
+        var optimizer = try BayesianOptimization(
+            space: space, surrogate: RandomForest(space: space), settings: .init(initialDesignSize: 5))
+        var generator = SeededGenerator(seed: 9)
+        var history = History(space: space)
+        for _ in 0..<25 {
+            let configuration = try optimizer.suggest(given: history, using: &generator)
+            try space.validate(configuration)
+            let loss = 0.01 + (configuration.values[0] - 0.3) * (configuration.values[0] - 0.3) + configuration.values[1]
+            history.append(Observation(configuration: configuration, value: loss))
+        }
+        let best = try #require(history.best)
+        #expect(best.configuration.values[1] == 0)
+        #expect(abs(best.configuration.values[0] - 0.3) < 0.1)
+    }
+
+    /// The loose check that it learns: lower mean final regret than random search over the same
+    /// 20 runs of 50 evaluations in mean mode.
+    @Test func beatsRandomSearchOnProtein() throws {
+        let benchmark = try FCNetBenchmark(.protein, mode: .mean)
+        func meanFinalRegret(_ spec: OptimizerSpec) throws -> Double {
+            let loop = try RunLoop(optimizer: spec, objective: benchmark, evaluations: 50)
+            let results = try Experiment(loop: loop, runs: 20, seed: 2).perform(jobs: 2)
+            return results.compactMap(\.finalRegret).reduce(0, +) / Double(results.count)
+        }
+        let bo = try meanFinalRegret(Self.boRF)
+        let random = try meanFinalRegret(.random(RandomSearch.Settings()))
+        #expect(bo < random, "bo-rf \(bo) against random search \(random)")
+    }
+}

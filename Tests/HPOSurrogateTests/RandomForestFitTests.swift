@@ -1,0 +1,127 @@
+import HPORandom
+import HPOSpace
+import Testing
+
+@testable import HPOSurrogate
+
+/// A step in an integer `x` plus a categorical offset: 1 or 5, plus 0 for choices a and c, 10 for b.
+private func stepValue(x: Double, choice: Int) -> Double {
+    (x < 10 ? 1 : 5) + (choice == 1 ? 10 : 0)
+}
+
+private func stepSpace() throws -> SearchSpace {
+    try SearchSpace([.integer("x", 0, 19), .categorical("c", ["a", "b", "c"])])
+}
+
+/// Every configuration of `space` `repeats` times, in id order.
+private func grid(_ space: SearchSpace, repeats: Int) throws -> [Configuration] {
+    let all = try space.allConfigurations()
+    return (0..<repeats).flatMap { _ in all }
+}
+
+@Suite("Random forest: fitting")
+struct RandomForestFitTests {
+    @Test("fits a step function with a categorical offset exactly, with zero variance at the data",
+          arguments: [false, true])
+    func stepFunction(logTargets: Bool) throws {
+        let space = try stepSpace()
+        let configurations = try grid(space, repeats: 4)
+        let values = configurations.map { stepValue(x: $0[0], choice: $0.index(1)) }
+        var forest = try RandomForest(space: space, settings: .init(logTargets: logTargets))
+        var generator = SeededGenerator(seed: 1)
+        try forest.fit(configurations, values, using: &generator)
+        #expect(forest.treeCount == 10)
+        for configuration in try space.allConfigurations() {
+            let prediction = forest.predict(configuration)
+            let truth = stepValue(x: configuration[0], choice: configuration.index(1))
+            // Every leaf is pure, so the mean is exact up to the transform's rounding.
+            #expect(abs(forest.targetTransform.inverse(prediction.mean) - truth) <= 1e-12 * truth)
+            #expect(prediction.variance == forest.settings.varianceFloor)
+        }
+    }
+
+    @Test("variance is the floor where the trees agree and large in a gap between the data")
+    func varianceOffTheData() throws {
+        let space = try SearchSpace([.integer("x", 0, 99)])
+        // Data on 0..<30 and 70..<100, a step between them: each tree puts its threshold
+        // midway between the largest and smallest x of its bootstrap on either side, so the
+        // trees disagree about x = 50.
+        let xs = Array(0..<30) + Array(70..<100)
+        let configurations = xs.map { Configuration([Double($0)]) }
+        let values = xs.map { $0 < 50 ? 1.0 : 5.0 }
+        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        var generator = SeededGenerator(seed: 7)
+        try forest.fit(configurations, values, using: &generator)
+        for configuration in configurations {
+            #expect(forest.predict(configuration).variance == forest.settings.varianceFloor)
+        }
+        // Trees predict 1 or 5; if k of 10 say 5, the variance is 16 k (10 - k) / 100, at least
+        // 1.44 when they disagree at all.
+        let gap = forest.predict(Configuration([50]))
+        #expect(gap.variance >= 1.44 - 1e-12)
+        #expect(gap.mean > 1 && gap.mean < 5)
+    }
+
+    @Test("within-leaf variance is added only when asked for")
+    func leafVariance() throws {
+        let space = try SearchSpace([.integer("x", 0, 9)])
+        // Two values per x with spread 2 around 3 + x: no split separates them.
+        let configurations = (0..<10).flatMap { [Configuration([Double($0)]), Configuration([Double($0)])] }
+        let values = (0..<10).flatMap { [2.0 + Double($0), 4.0 + Double($0)] }
+        var plain = try RandomForest(
+            space: space, settings: .init(minSamplesToSplit: 2, minSamplesPerLeaf: 2, bootstrap: false, logTargets: false))
+        var total = try RandomForest(
+            space: space,
+            settings: .init(minSamplesToSplit: 2, minSamplesPerLeaf: 2, bootstrap: false, logTargets: false, includeLeafVariance: true))
+        var generator = SeededGenerator(seed: 3)
+        try plain.fit(configurations, values, using: &generator)
+        try total.fit(configurations, values, using: &generator)
+        for x in 0..<10 {
+            let configuration = Configuration([Double(x)])
+            // Without bootstrap all trees are the same tree: leaves {2+x, 4+x} of variance 1.
+            #expect(plain.predict(configuration) == Prediction(mean: 3 + Double(x), variance: 1e-10))
+            #expect(total.predict(configuration) == Prediction(mean: 3 + Double(x), variance: 1))
+        }
+    }
+
+    @Test("the same seed gives the same forest; another seed another one")
+    func determinism() throws {
+        let space = try SearchSpace([
+            .categorical("a", ["p", "q", "r", "s"]), .ordinal("b", [1, 2, 4, 8]), .real("c", 0, 1), .integer("d", 1, 5000),
+        ])
+        var generator = SeededGenerator(seed: 11)
+        let configurations = (0..<60).map { _ in space.sample(using: &generator) }
+        let values = configurations.map { $0[0] * 0.3 + $0[1] + $0[2] * $0[2] * 6 + $0[3] / 1000 + 0.1 }
+        let settings = RandomForest.Settings(featuresPerSplit: .fraction(0.5))
+        func predictions(seed: UInt64) throws -> [Prediction] {
+            var forest = try RandomForest(space: space, settings: settings)
+            var generator = SeededGenerator(seed: seed)
+            try forest.fit(configurations, values, using: &generator)
+            return forest.predict((0..<200).map { _ in space.sample(using: &generator) })
+        }
+        #expect(try predictions(seed: 5) == predictions(seed: 5))
+        #expect(try predictions(seed: 5) != predictions(seed: 6))
+    }
+
+    @Test("batch prediction equals one-by-one prediction")
+    func batchPrediction() throws {
+        let space = try SearchSpace([.categorical("a", ["p", "q", "r"]), .integer("b", 0, 30), .real("c", -1, 1)])
+        var generator = SeededGenerator(seed: 2)
+        let configurations = (0..<80).map { _ in space.sample(using: &generator) }
+        let values = configurations.map { $0[0] + $0[1] * $0[2] + generator.nextNormal() }
+        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        try forest.fit(configurations, values, using: &generator)
+        let candidates = (0..<500).map { _ in space.sample(using: &generator) }
+        var batch: [Prediction] = [Prediction(mean: 9, variance: 9)]
+        forest.predict(candidates, into: &batch)
+        #expect(batch == candidates.map(forest.predict))
+        #expect(batch.allSatisfy { $0.variance >= forest.settings.varianceFloor })
+    }
+
+    @Test("an unfitted forest predicts mean 0 and variance 1")
+    func unfitted() throws {
+        let forest = try RandomForest(space: try stepSpace())
+        #expect(forest.predict(Configuration([3, 1])) == Prediction(mean: 0, variance: 1))
+        #expect(forest.targetTransform == .identity)
+    }
+}
