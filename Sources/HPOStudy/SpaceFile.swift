@@ -54,13 +54,27 @@ public enum SpaceFile {
             throw SpaceFileError(file: file, line: nil, message: error.description)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                throw SpaceFileError(
-                    file: file, line: nil,
-                    message: "is not valid JSON" + (detail.map { ": " + $0 } ?? ""))
+                throw jsonSyntaxError(in: text, file: file)
             }
             throw SpaceFileError(file: file, line: nil, message: "does not follow the space schema: " + error.readableDescription)
         }
+    }
+
+    /// The syntax error JSONSerialization finds (JSONDecoder does not say where), with its line.
+    private static func jsonSyntaxError(in text: String, file: String) -> SpaceFileError {
+        let detail: String?
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            detail = nil
+        } catch {
+            detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        }
+        // "Invalid value around character 10." -> the line holding byte 10.
+        let line = detail.flatMap { detail -> Int? in
+            guard let range = detail.range(of: "character ") else { return nil }
+            return Int(detail[range.upperBound...].prefix { $0.isNumber })
+        }.map { offset in 1 + text.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") } }
+        return SpaceFileError(file: file, line: line, message: "is not valid JSON" + (detail.map { ": " + $0 } ?? ""))
     }
 
     // MARK: - YAML
@@ -84,9 +98,16 @@ public enum SpaceFile {
             if case .dataCorrupted(let context) = error, let spaceError = context.underlyingError as? SpaceError {
                 throw SpaceFileError(file: file, line: line(of: spaceError, in: root), message: spaceError.description)
             }
-            throw SpaceFileError(
-                file: file, line: line(at: error.path, in: root),
-                message: "does not follow the space schema: " + error.readableDescription)
+            // Yams reports a scalar of the wrong type as missing: say what was found instead.
+            var message = "does not follow the space schema: " + error.readableDescription
+            if let scalar = node(at: error.path, in: root)?.scalar {
+                switch error {
+                case .typeMismatch(let type, _), .valueNotFound(let type, _):
+                    message = "does not follow the space schema: \(path(error.path)): expected \(type), found '\(scalar.string)'"
+                default: break
+                }
+            }
+            throw SpaceFileError(file: file, line: node(at: error.path, in: root)?.mark?.line ?? root.mark?.line, message: message)
         }
     }
 
@@ -110,8 +131,8 @@ public enum SpaceFile {
         return parameters.last { $0["name"]?.string == name }?.mark?.line
     }
 
-    /// The line of the node at a decoding path, or of its deepest existing ancestor.
-    private static func line(at path: [any CodingKey], in root: Node) -> Int? {
+    /// The node at a decoding path, or its deepest existing ancestor.
+    private static func node(at path: [any CodingKey], in root: Node) -> Node? {
         var node = root
         for key in path {
             let child: Node? = key.intValue.flatMap { index in
@@ -120,7 +141,13 @@ public enum SpaceFile {
             guard let child else { break }
             node = child
         }
-        return node.mark?.line
+        return node
+    }
+
+    /// A decoding path as `.parameters[1].low`.
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.isEmpty ? "at the top level" : "at " + text
     }
 }
 
