@@ -60,3 +60,11 @@ struct StudyOptions: ParsableArguments {
         return try open()
     }
 }
+
+/// The path of a study file that must exist already.
+func existingStudyFile(_ path: String) throws -> String {
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw CommandLineError("the study file '\(path)' does not exist")
+    }
+    return path
+}

@@ -65,13 +65,24 @@ struct CommandObjectiveTests {
     @Test("failures are reported with their specific reason", arguments: failing)
     func failures(_ example: Failing) async throws {
         let objective = CommandObjective(command: example.command, timeout: example.timeout, outputLimit: example.outputLimit)
-        let start = ContinuousClock.now
         await #expect {
             _ = try await objective.evaluate(try Self.trial())
         } throws: { error in
             (error as? ObjectiveFailure)?.reason.hasPrefix(example.reason) == true
         }
-        #expect(ContinuousClock.now - start < .seconds(10), "a timed-out command and its children are killed")
+    }
+
+    @Test("a timed-out command is killed with everything it started")
+    func timeoutKillsTheProcessGroup() throws {
+        // Both sleeps hold standard output open: the run ends only when both are gone, which
+        // takes 30 s unless the whole process group is killed at the 0.5 s timeout.
+        let command = ShellCommand(command: "sleep 30 & sleep 30; echo 1", timeout: 0.5)
+        let clock = ContinuousClock()
+        var result: ShellCommand.Result?
+        let elapsed = try clock.measure { result = try command.runBlocking(input: Data()) }
+        #expect(result?.termination == .timedOut)
+        #expect(result?.stdoutBytes == 0)
+        #expect(elapsed < .seconds(20))
     }
 
     @Test("a failed command's stderr tail is kept, up to 20 lines")

@@ -2,30 +2,6 @@ import ArgumentParser
 import Foundation
 import HPO
 
-/// `hpo ask`: hands out the next trial of a study, for a worker in any language.
-struct AskCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ask",
-        abstract: "Print the next trial of a study as {\"trial\": ID, \"config\": {...}}.",
-        discussion: """
-            The trial is stored as running before it is printed; report its result with \
-            `hpo tell`. Several processes may ask and tell on one study file at once: each trial \
-            id is handed out once, and in a finite space no configuration is handed out while \
-            another trial is evaluating it. A new study is created from --space.
-            """
-    )
-
-    @OptionGroup var studyOptions: StudyOptions
-
-    func run() throws {
-        let study = try studyOptions.openExisting()
-        let trial = try study.ask()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        print("{\"trial\": \(trial.id), \"config\": \(String(decoding: try encoder.encode(trial.config), as: UTF8.self))}")
-    }
-}
-
 /// `hpo tell`: records the result of a trial handed out by `hpo ask`.
 struct TellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,12 +41,4 @@ struct TellCommand: ParsableCommand {
             else { .failed(reason: reason ?? "reported failed by the worker", stderrTail: nil) }
         print(TrialLine(trial: try study.tell(trialID: trial, outcome: outcome)).text)
     }
-}
-
-/// The path of a study file that must exist already.
-func existingStudyFile(_ path: String) throws -> String {
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw CommandLineError("the study file '\(path)' does not exist")
-    }
-    return path
 }
