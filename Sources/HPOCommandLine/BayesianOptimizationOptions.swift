@@ -10,6 +10,21 @@ struct BayesianOptimizationOptions: ParsableArguments {
 
     enum Acquisition: String, CaseIterable, ExpressibleByArgument {
         case ei, pi, lcb
+
+        /// The name of the library's default.
+        static var standard: Acquisition {
+            switch defaults.acquisition {
+            case .expectedImprovement: .ei
+            case .probabilityOfImprovement: .pi
+            case .lowerConfidenceBound: .lcb
+            }
+        }
+    }
+
+    /// The library's default kappa of the lower confidence bound.
+    private static var standardKappa: Double {
+        if case .lowerConfidenceBound(let kappa) = defaults.acquisition { return kappa }
+        return 1
     }
 
     enum Maximizer: String, CaseIterable, ExpressibleByArgument {
@@ -21,10 +36,10 @@ struct BayesianOptimizationOptions: ParsableArguments {
     }
 
     @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement) or lcb (lower confidence bound).")
-    var acquisition: Acquisition = .ei
+    var acquisition: Acquisition = .standard
 
     @Option(help: "BO: weight of the standard deviation in lcb.")
-    var kappa: Double = 2
+    var kappa: Double = standardKappa
 
     @Option(help: "BO: acquisition maximizer: vna (Variable Neighbourhood Ascent), random (best of --random-samples) or exhaustive (every configuration of a finite space: the exact argmax).")
     var maximizer: Maximizer = .vna

@@ -27,6 +27,13 @@ public struct SeededGenerator: Sendable, Hashable {
         if s0 | s1 | s2 | s3 == 0 { s0 = 1 } // the all-zero state is the one fixed point
     }
 
+    /// A generator with exactly this internal state (for known-answer tests); the state must not
+    /// be all zero.
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        (s0, s1, s2, s3) = state
+        if s0 | s1 | s2 | s3 == 0 { s0 = 1 }
+    }
+
     /// A new generator for sub-stream `stream` of this one, which draws one value from `self`.
     public mutating func split(stream: UInt64 = 0) -> SeededGenerator {
         SeededGenerator(seed: next(), stream: stream)

@@ -7,6 +7,8 @@ public struct SearchSpace: Hashable, Sendable {
     /// Mixed-radix place values of the configuration id (first parameter most significant), or
     /// `nil` for an infinite space or one with more than `Int.max` configurations.
     private let strides: [Int]?
+    /// The smallest internal value of each finite parameter (0 for choices, `low` for integers).
+    @usableFromInline let lows: [Int]
 
     /// Creates a space; names must be unique and there must be at least one parameter.
     public init(_ parameters: [Parameter]) throws {
@@ -16,6 +18,7 @@ public struct SearchSpace: Hashable, Sendable {
             throw SpaceError.duplicateName(parameter.name)
         }
         self.parameters = parameters
+        lows = parameters.map { Int($0.domain.cardinality == nil ? 0 : $0.indexBounds.low) }
         var strides = [Int](repeating: 1, count: parameters.count)
         var place = 1
         var finite = true
@@ -120,8 +123,7 @@ public struct SearchSpace: Hashable, Sendable {
     func unsafeID(of configuration: Configuration, strides: [Int]) -> Int {
         var id = 0
         for i in 0..<strides.count {
-            let low = Int(parameters[i].indexBounds.low)
-            id += (Int(configuration.values[i]) - low) * strides[i]
+            id += (Int(configuration.values[i]) - lows[i]) * strides[i]
         }
         return id
     }

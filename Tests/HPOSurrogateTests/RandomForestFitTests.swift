@@ -27,7 +27,10 @@ struct RandomForestFitTests {
         let space = try stepSpace()
         let configurations = try grid(space, repeats: 4)
         let values = configurations.map { stepValue(x: $0[0], choice: $0.index(1)) }
-        var forest = try RandomForest(space: space, settings: .init(logTargets: logTargets))
+        // Trying every feature at each split, the greedy search finds the true boundaries
+        // first, so every leaf is pure. (With a random subset of features a tree may split at a
+        // wrong threshold first and run out of samples before its leaves are pure.)
+        var forest = try RandomForest(space: space, settings: .init(featuresPerSplit: .all, logTargets: logTargets))
         var generator = SeededGenerator(seed: 1)
         try forest.fit(configurations, values, using: &generator)
         #expect(forest.treeCount == 10)
@@ -123,5 +126,33 @@ struct RandomForestFitTests {
         let forest = try RandomForest(space: try stepSpace())
         #expect(forest.predict(Configuration([3, 1])) == Prediction(mean: 0, variance: 1))
         #expect(forest.targetTransform == .identity)
+    }
+}
+
+@Suite("Random forest: predicting a whole finite space")
+struct PredictEveryConfigurationTests {
+    @Test("predictions by id equal the predictions of the enumerated configurations")
+    func everyConfiguration() throws {
+        let space = try SearchSpace([
+            .categorical("a", ["p", "q", "r"]), .integer("b", 2, 6), .ordinal("c", [0.1, 1, 10, 100]),
+        ])
+        var generator = SeededGenerator(seed: 8)
+        let configurations = (0..<40).map { _ in space.sample(using: &generator) }
+        let values = configurations.map { $0[0] + ($0[1] - 4) * ($0[1] - 4) + $0[2] * 0.5 + generator.nextUniform() }
+        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        try forest.fit(configurations, values, using: &generator)
+        var byID: [Prediction] = []
+        try forest.predictEveryConfiguration(into: &byID)
+        #expect(byID == forest.predict(try space.allConfigurations()))
+        #expect(byID.count == 60)
+    }
+
+    @Test("a space with a real parameter cannot be enumerated")
+    func infinite() throws {
+        let forest = try RandomForest(space: try SearchSpace([.real("x", 0, 1)]))
+        var predictions: [Prediction] = []
+        #expect(throws: SpaceError.notFinite(operation: "predicting every configuration")) {
+            try forest.predictEveryConfiguration(into: &predictions)
+        }
     }
 }

@@ -56,15 +56,25 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
         over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
-        // Ascents from different starts meet again: in a finite space every score is computed once.
+        // Ascents from different starts meet again: in a finite space every score is computed
+        // once, and the excluded configurations are remembered as -infinity by their ids.
         var memo: [Int: Double] = [:]
+        if space.isFinite {
+            memo.reserveCapacity(4096 + excluded.count)
+            for configuration in excluded {
+                if let id = space.fastID(of: configuration) { memo[id] = -Double.infinity }
+            }
+        }
         let masked = { (configuration: Configuration) -> Double in
-            if excluded.contains(configuration) { return -Double.infinity }
-            let id = space.fastID(of: configuration)
-            if let id, let known = memo[id] { return known }
+            guard let id = space.fastID(of: configuration) else {
+                if excluded.contains(configuration) { return -Double.infinity }
+                let s = score(configuration)
+                return s.isNaN ? -Double.infinity : s
+            }
+            if let known = memo[id] { return known }
             var s = score(configuration)
             if s.isNaN { s = -Double.infinity }
-            if let id { memo[id] = s }
+            memo[id] = s
             return s
         }
         var origins = Array(starts.prefix(settings.observedStarts))

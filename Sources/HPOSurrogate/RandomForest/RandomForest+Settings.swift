@@ -21,21 +21,31 @@ extension RandomForest {
 
     /// Settings of the random forest, with defaults chosen for small, noisy, mostly categorical
     /// problems such as FCNet (see each property).
+    ///
+    /// The defaults were compared on FCNet's noisy objective (one of four seeds per evaluation)
+    /// by Bayesian optimization with expected improvement, 100 evaluations, 40 runs on each of
+    /// the four datasets: 5/6 of the features with leaves of at least 2 had the lowest or nearly
+    /// the lowest mean final regret on every dataset; leaves of 3 with every feature were worse
+    /// on protein (regret 0.0053 against 0.0030), leaves of 1 worse on parkinsons and naval,
+    /// and modelling the values without the logarithm was worse on all four.
     public struct Settings: Hashable, Sendable, Codable {
         /// The number of regression trees. Default 10, as SMAC.
         public var trees: Int
-        /// The features each split draws (without replacement) and tries. Default `.all`: with
-        /// few dimensions the bootstraps already decorrelate the trees, and trying every feature
-        /// lets each tree find the strong effects. If none of the drawn features can split a
-        /// node, the remaining ones are tried before the node becomes a leaf.
+        /// The features each split draws (without replacement) and tries. Default 5/6 of them,
+        /// as SMAC's random forest (7 of FCNet's 9): enough to find the strong effects, few
+        /// enough to decorrelate the trees. If none of the drawn features can split a node, the
+        /// remaining ones are tried before the node becomes a leaf.
         public var featuresPerSplit: FeaturesPerSplit
         /// A node with fewer samples is a leaf. Default 3, as SMAC's random forest.
         public var minSamplesToSplit: Int
-        /// Each child of a split has at least this many samples. Default 3, as SMAC's random
-        /// forest: averaging a few noisy observations per leaf smooths the noise.
+        /// Each child of a split has at least this many samples (counting a bootstrap's repeats).
+        /// Default 2, between SMAC's random forest (3) and its hyperparameter-optimization
+        /// preset (1): averaging two noisy observations per leaf smooths the noise without
+        /// blurring the small region where the best configurations lie.
         public var minSamplesPerLeaf: Int
-        /// A node at this depth is a leaf (the root has depth 0). Default 64, deeper than any tree
-        /// grown on fewer than about 10^19 samples, so it does not bind.
+        /// A node at this depth is a leaf (the root has depth 0). Default 64, which trees grown on
+        /// the hundreds of observations of an optimization run seldom reach; a prediction walks
+        /// at most this many levels.
         public var maxDepth: Int
         /// Each tree is fitted to a bootstrap sample (n draws with replacement) of the
         /// observations instead of all of them. Default `true`, as SMAC.
@@ -54,9 +64,9 @@ extension RandomForest {
         /// Creates settings; every argument has the documented default.
         public init(
             trees: Int = 10,
-            featuresPerSplit: FeaturesPerSplit = .all,
+            featuresPerSplit: FeaturesPerSplit = .fraction(5.0 / 6.0),
             minSamplesToSplit: Int = 3,
-            minSamplesPerLeaf: Int = 3,
+            minSamplesPerLeaf: Int = 2,
             maxDepth: Int = 64,
             bootstrap: Bool = true,
             logTargets: Bool = true,

@@ -21,30 +21,28 @@ public struct RandomForest: Surrogate {
     /// The scale of the predictions, fitted to the observed values; `.identity` before `fit`.
     public private(set) var targetTransform: TargetTransform = .identity
 
-    /// Every tree's nodes, tree after tree.
-    private var nodes: [TreeNode] = []
-    /// The index of each tree's root in `nodes`.
-    private var roots: [Int32] = []
-    /// The choice masks of categorical splits, `maskWords` words each.
-    private var masks: [UInt64] = []
-    /// How each parameter splits.
-    private let kinds: [FeatureKind]
+    /// The fitted trees.
+    private var storage = ForestStorage()
+    /// How each parameter's splits are coded, then the virtual feature of leaves.
+    private let codings: [FeatureCoding]
+    /// Whether every parameter's splits are 64-bit masks (finite parameters of at most 64
+    /// values), which allows the fastest walk.
+    private let allMasks: Bool
 
     /// An unfitted forest over `space`; throws ``SurrogateError`` for invalid settings.
     public init(space: SearchSpace, settings: Settings = Settings()) throws {
         try settings.validate()
         self.space = space
         self.settings = settings
-        self.kinds = space.parameters.map { parameter in
-            if case .categorical(let choices) = parameter.domain { .categorical(choices: choices.count) } else { .ordered }
-        }
+        self.codings = space.parameters.map { FeatureCoding($0.domain) } + [.virtual]
+        self.allMasks = codings.allSatisfy { $0.kind == .mask }
     }
 
     /// The number of trees fitted (0 before `fit`).
-    public var treeCount: Int { roots.count }
+    public var treeCount: Int { storage.roots.count }
 
     /// The number of nodes of all trees together.
-    public var nodeCount: Int { nodes.count }
+    public var nodeCount: Int { storage.nodes.count }
 
     // MARK: - Fitting
 
@@ -64,21 +62,15 @@ public struct RandomForest: Surrogate {
         for configuration in configurations { try space.validate(configuration) }
 
         let transform: TargetTransform = settings.logTargets ? .logarithm(fittedTo: values) : .identity
-        let data = TrainingData(space: space, configurations: configurations, targets: values.map(transform.apply))
+        let data = TrainingData(space: space, codings: Array(codings.dropLast()), configurations: configurations, targets: values.map(transform.apply))
         var builder = TreeBuilder(data: data, settings: settings)
-        var nodes: [TreeNode] = []
-        var masks: [UInt64] = []
-        var roots: [Int32] = []
-        let leavesPerTree = data.count / settings.minSamplesPerLeaf + 1
-        nodes.reserveCapacity(settings.trees * 2 * leavesPerTree)
-        roots.reserveCapacity(settings.trees)
+        var storage = ForestStorage()
+        storage.reserve(trees: settings.trees, nodesPerTree: 2 * (data.count / settings.minSamplesPerLeaf) + 1)
         for tree in 0..<settings.trees {
             var treeGenerator = generator.split(stream: UInt64(tree))
-            roots.append(builder.grow(into: &nodes, masks: &masks, using: &treeGenerator))
+            builder.grow(into: &storage, using: &treeGenerator)
         }
-        self.nodes = nodes
-        self.masks = masks
-        self.roots = roots
+        self.storage = storage
         self.targetTransform = transform
     }
 
@@ -87,14 +79,11 @@ public struct RandomForest: Surrogate {
     /// The predictive mean and variance at `configuration`, on the scale of ``targetTransform``.
     ///
     /// Before `fit` the forest predicts mean 0 and variance 1. The configuration should be in the
-    /// space; a categorical value outside its choices (or not a number) goes right at every split.
+    /// space; a value outside its parameter's domain (or not a number) goes right at every
+    /// split on a categorical, ordinal or integer parameter.
     public func predict(_ configuration: Configuration) -> Prediction {
-        nodes.withUnsafeBufferPointer { nodes in
-            masks.withUnsafeBufferPointer { masks in
-                configuration.values.withUnsafeBufferPointer { x in
-                    prediction(x, nodes: nodes, masks: masks)
-                }
-            }
+        withView { view in
+            configuration.values.withUnsafeBufferPointer { view.prediction($0) }
         }
     }
 
@@ -104,12 +93,43 @@ public struct RandomForest: Surrogate {
         if predictions.count != configurations.count {
             predictions = [Prediction](repeating: Prediction(mean: 0, variance: 0), count: configurations.count)
         }
-        nodes.withUnsafeBufferPointer { nodes in
-            masks.withUnsafeBufferPointer { masks in
-                predictions.withUnsafeMutableBufferPointer { out in
-                    for (i, configuration) in configurations.enumerated() {
-                        out[i] = configuration.values.withUnsafeBufferPointer { x in
-                            prediction(x, nodes: nodes, masks: masks)
+        withView { view in
+            predictions.withUnsafeMutableBufferPointer { out in
+                for (i, configuration) in configurations.enumerated() {
+                    out[i] = configuration.values.withUnsafeBufferPointer { view.prediction($0) }
+                }
+            }
+        }
+    }
+
+    /// Predicts every configuration of a finite space into `predictions`, indexed by the
+    /// configurations' dense ids (see ``SearchSpace/configuration(id:)``), without making the
+    /// configurations: the exact argmax of an acquisition function over a finite space scores
+    /// these. Throws ``SpaceError/notFinite(operation:)`` for a space with a real parameter.
+    public func predictEveryConfiguration(into predictions: inout [Prediction]) throws {
+        guard let size = space.size else {
+            throw SpaceError.notFinite(operation: "predicting every configuration")
+        }
+        if predictions.count != size {
+            predictions = [Prediction](repeating: Prediction(mean: 0, variance: 0), count: size)
+        }
+        let bounds = space.parameters.map(\.indexBounds)
+        withView { view in
+            predictions.withUnsafeMutableBufferPointer { out in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: bounds.count) { point in
+                    for (f, bound) in bounds.enumerated() { point[f] = bound.low }
+                    let x = UnsafeBufferPointer(point)
+                    for id in 0..<size {
+                        out[id] = view.prediction(x)
+                        // Counts up in mixed radix, the last parameter fastest, as ids do.
+                        var f = bounds.count - 1
+                        while f >= 0 {
+                            if point[f] < bounds[f].high {
+                                point[f] += 1
+                                break
+                            }
+                            point[f] = bounds[f].low
+                            f -= 1
                         }
                     }
                 }
@@ -124,56 +144,122 @@ public struct RandomForest: Surrogate {
         return predictions
     }
 
+    /// Calls `body` with unsafe views of the fitted forest.
+    private func withView<Result>(_ body: (ForestView) -> Result) -> Result {
+        storage.nodes.withUnsafeBufferPointer { nodes in
+            storage.means.withUnsafeBufferPointer { means in
+                storage.variances.withUnsafeBufferPointer { variances in
+                    storage.masks.withUnsafeBufferPointer { masks in
+                        storage.roots.withUnsafeBufferPointer { roots in
+                            codings.withUnsafeBufferPointer { codings in
+                                body(ForestView(
+                                    nodes: nodes, means: means, variances: variances, masks: masks, roots: roots,
+                                    codings: codings, depth: storage.depth, allMasks: allMasks, settings: settings))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Unsafe views of a fitted forest's arrays, valid inside ``RandomForest/withView(_:)``: what
+/// the prediction loops read, without bounds checks or reference counting.
+private struct ForestView {
+    let nodes: UnsafeBufferPointer<TreeNode>
+    let means: UnsafeBufferPointer<Double>
+    let variances: UnsafeBufferPointer<Double>
+    let masks: UnsafeBufferPointer<UInt64>
+    let roots: UnsafeBufferPointer<Int32>
+    let codings: UnsafeBufferPointer<FeatureCoding>
+    let depth: Int
+    let allMasks: Bool
+    let settings: RandomForest.Settings
+
     /// The forest's prediction at the internal values `x`.
-    private func prediction(
-        _ x: UnsafeBufferPointer<Double>, nodes: UnsafeBufferPointer<TreeNode>, masks: UnsafeBufferPointer<UInt64>
-    ) -> Prediction {
-        guard !roots.isEmpty, x.count == kinds.count else { return Prediction(mean: 0, variance: 1) }
+    ///
+    /// The trees are walked in lockstep, one level of every tree per round, so the walks overlap
+    /// in the processor instead of waiting on each other; a walk that reaches a leaf stays there.
+    @inline(__always)
+    func prediction(_ x: UnsafeBufferPointer<Double>) -> Prediction {
+        let dimension = codings.count - 1
+        guard !roots.isEmpty, x.count == dimension else { return Prediction(mean: 0, variance: 1) }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: roots.count) { at in
+            if !(allMasks && walkMasks(x, at: at)) { walk(x, at: at) }
+            return combine(leaves: UnsafeBufferPointer(at))
+        }
+    }
+
+    /// Walks every tree when all splits are 64-bit masks: each value becomes a bit position
+    /// once, and each step is a shift. Returns `false`, leaving `at` undefined, when a value is
+    /// outside its parameter's 64 bits (the general walk handles it).
+    @inline(__always)
+    private func walkMasks(_ x: UnsafeBufferPointer<Double>, at: UnsafeMutableBufferPointer<Int>) -> Bool {
+        let dimension = x.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: dimension + 1) { bit in
+            for f in 0..<dimension {
+                let offset = x[f] - codings[f].low
+                guard offset >= 0, offset < 64 else { return false }
+                bit[f] = UInt64(offset)
+            }
+            bit[dimension] = 0
+            for t in 0..<roots.count { at[t] = Int(roots[t]) }
+            for _ in 0..<depth {
+                var moved = false
+                for t in 0..<roots.count {
+                    let node = nodes[at[t]]
+                    let next = Int(node.left) + Int(truncatingIfNeeded: ~(node.split &>> bit[Int(node.feature)]) & 1)
+                    moved = moved || next != at[t]
+                    at[t] = next
+                }
+                if !moved { break }
+            }
+            return true
+        }
+    }
+
+    /// Walks every tree, whatever the coding of the features.
+    @inline(__always)
+    private func walk(_ x: UnsafeBufferPointer<Double>, at: UnsafeMutableBufferPointer<Int>) {
+        let dimension = x.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension + 1) { point in
+            for f in 0..<dimension { point[f] = x[f] }
+            point[dimension] = 0
+            for t in 0..<roots.count { at[t] = Int(roots[t]) }
+            for _ in 0..<depth {
+                var moved = false
+                for t in 0..<roots.count {
+                    let node = nodes[at[t]]
+                    let feature = Int(node.feature)
+                    let next = Int(node.left) + codings[feature].step(point[feature], split: node.split, pool: masks)
+                    moved = moved || next != at[t]
+                    at[t] = next
+                }
+                if !moved { break }
+            }
+        }
+    }
+
+    /// The forest's prediction from the leaf each tree reached.
+    @inline(__always)
+    private func combine(leaves: UnsafeBufferPointer<Int>) -> Prediction {
         // The trees' means are summed as offsets from the first tree's, so trees that agree
         // give a variance of exactly zero.
-        var first = 0.0
+        let first = means[leaves[0]]
         var sum = 0.0
         var sumOfSquares = 0.0
         var leafVariance = 0.0
-        for (t, root) in roots.enumerated() {
-            let leaf = nodes[leafIndex(x, root: Int(root), nodes: nodes, masks: masks)]
-            if t == 0 { first = leaf.mean }
-            let offset = leaf.mean - first
+        for leaf in leaves {
+            let offset = means[leaf] - first
             sum += offset
             sumOfSquares += offset * offset
-            leafVariance += leaf.variance
+            leafVariance += variances[leaf]
         }
-        let trees = Double(roots.count)
+        let trees = Double(leaves.count)
         let meanOffset = sum / trees
         var variance = max(sumOfSquares / trees - meanOffset * meanOffset, 0)
         if settings.includeLeafVariance { variance += leafVariance / trees }
         return Prediction(mean: first + meanOffset, variance: max(variance, settings.varianceFloor))
-    }
-
-    /// The index of the leaf of the tree at `root` that `x` falls into.
-    @inline(__always)
-    private func leafIndex(
-        _ x: UnsafeBufferPointer<Double>, root: Int, nodes: UnsafeBufferPointer<TreeNode>, masks: UnsafeBufferPointer<UInt64>
-    ) -> Int {
-        var index = root
-        while true {
-            let node = nodes[index]
-            let feature = Int(node.feature)
-            if feature < 0 { return index }
-            let value = x[feature]
-            let goesLeft: Bool
-            if node.maskOffset >= 0 {
-                let choices = Double(kinds[feature].categories)
-                if value >= 0, value < choices {
-                    let choice = Int(value)
-                    goesLeft = masks[Int(node.maskOffset) + choice >> 6] & (UInt64(1) << UInt64(choice & 63)) != 0
-                } else {
-                    goesLeft = false
-                }
-            } else {
-                goesLeft = value <= node.threshold
-            }
-            index = Int(goesLeft ? node.left : node.right)
-        }
     }
 }

@@ -21,38 +21,28 @@ struct TrainingData: Sendable {
     let bins: [Int32]
     /// For each ordered feature, the value of each bin (increasing); empty for categorical ones.
     let binValues: [[Double]]
-    /// How each feature splits.
-    let kinds: [FeatureKind]
+    /// How each feature's splits are coded.
+    let codings: [FeatureCoding]
     /// The (transformed) targets.
     let targets: [Double]
     /// The largest number of bins of any feature.
     let maxBins: Int
 
     /// Prepares valid configurations of `space` and their transformed targets.
-    init(space: SearchSpace, configurations: [Configuration], targets: [Double]) {
+    init(space: SearchSpace, codings: [FeatureCoding], configurations: [Configuration], targets: [Double]) {
         let n = configurations.count
         let d = space.dimension
         var values = [Double](repeating: 0, count: n * d)
         var bins = [Int32](repeating: 0, count: n * d)
         var binValues: [[Double]] = []
-        var kinds: [FeatureKind] = []
         var maxBins = 1
-        for (f, parameter) in space.parameters.enumerated() {
+        for (f, coding) in codings.enumerated() {
             let base = f * n
             for i in 0..<n { values[base + i] = configurations[i].values[f] }
-            if case .categorical(let choices) = parameter.domain {
-                kinds.append(.categorical(choices: choices.count))
-                binValues.append([])
-                for i in 0..<n { bins[base + i] = Int32(values[base + i]) }
-                maxBins = max(maxBins, choices.count)
-                continue
-            }
-            kinds.append(.ordered)
-            let low = parameter.indexBounds.low
-            if let cardinality = parameter.domain.cardinality, cardinality <= Self.directBinLimit {
-                for i in 0..<n { bins[base + i] = Int32(values[base + i] - low) }
-                binValues.append((0..<cardinality).map { low + Double($0) })
-                maxBins = max(maxBins, cardinality)
+            if coding.cardinality > 0, coding.cardinality <= Self.directBinLimit || coding.isCategorical {
+                for i in 0..<n { bins[base + i] = Int32(values[base + i] - coding.low) }
+                binValues.append(coding.isCategorical ? [] : (0..<coding.cardinality).map { coding.low + Double($0) })
+                maxBins = max(maxBins, coding.cardinality)
             } else {
                 let order = (0..<n).sorted { values[base + $0] < values[base + $1] }
                 var distinct: [Double] = []
@@ -70,7 +60,7 @@ struct TrainingData: Sendable {
         self.values = values
         self.bins = bins
         self.binValues = binValues
-        self.kinds = kinds
+        self.codings = codings
         self.targets = targets
         self.maxBins = maxBins
     }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import HPOCommandLine
+
+@Suite("Command line")
+struct CommandLineTests {
+    /// The message the command line prints for `arguments`, or nil when parsing and running succeed.
+    func failure(_ arguments: [String]) -> String? {
+        do {
+            var command = try HPOCommand.parseAsRoot(arguments)
+            try command.run()
+            return nil
+        } catch {
+            return HPOCommand.message(for: error)
+        }
+    }
+
+    func exitCode(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try HPOCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return HPOCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test("an unknown optimizer is refused with the valid list")
+    func unknownOptimizer() {
+        let message = failure(["run", "--optimizer", "hyperband"]) ?? ""
+        #expect(message.contains("The value 'hyperband' is invalid for '--optimizer <optimizer>'. Please provide one of 'random'"))
+        #expect(exitCode(["run", "--optimizer", "hyperband"]) != 0)
+    }
+
+    @Test("an unknown benchmark is refused with the valid list")
+    func unknownBenchmark() {
+        #expect(failure(["run", "--benchmark", "mnist", "--runs", "1", "--evaluations", "1"])
+            == "unknown benchmark 'mnist': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons")
+        #expect(exitCode(["run", "--benchmark", "mnist"]) != 0)
+        #expect(failure(["space", "mnist"]) == "unknown benchmark 'mnist': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons")
+    }
+
+    @Test("an unknown objective mode is refused with the valid modes")
+    func unknownMode() {
+        #expect(failure(["run", "--objective", "seed:7", "--runs", "1", "--evaluations", "1"])
+            == "unknown objective mode 'seed:7': valid modes are noisy, mean, seed:0 ... seed:3")
+    }
+
+    @Test("non-positive counts are refused", arguments: ["--runs", "--evaluations", "--jobs"])
+    func nonPositiveCounts(option: String) {
+        #expect(failure(["run", option, "0"]) == "\(option) must be a positive integer, not 0")
+        #expect(failure(["run", "\(option)=-3"]) == "\(option) must be a positive integer, not -3")
+        #expect(exitCode(["run", option, "0"]) == ExitCode.validationFailure.rawValue)
+    }
+
+    @Test("a run writes JSON and CSV files")
+    func writesFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hpo-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("runs.json").path
+        let csv = directory.appendingPathComponent("runs.csv").path
+        #expect(failure(["run", "--runs", "3", "--evaluations", "4", "--output", json]) == nil)
+        #expect(failure(["run", "--runs", "3", "--evaluations", "4", "--output", csv, "--format", "csv"]) == nil)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        #expect((object?["runs"] as? [Any])?.count == 3)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count == 13)
+        let unwritable = directory.appendingPathComponent("no/such/dir/runs.json").path
+        #expect(failure(["run", "--runs", "1", "--evaluations", "1", "--output", unwritable])?.hasPrefix("cannot write --output '\(unwritable)'") == true)
+    }
+}
