@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The modules read as the pipeline: randomness -> space -> objective -> surrogate ->
-// acquisition -> optimizers -> run -> report -> command line. Dependencies point one way.
+// acquisition -> optimizers -> run -> studies -> report -> command line. Dependencies point one way.
 let package = Package(
     name: "swift-hpo",
     platforms: [.macOS(.v14)],
@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "HPORandom", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -35,8 +37,19 @@ let package = Package(
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
         .target(name: "HPOReport", dependencies: ["HPORun", .product(name: "RealModule", package: "swift-numerics")]),
         .target(
+            name: "HPOStudy",
+            dependencies: [
+                "HPOSpace", "HPOOptimizers", "HPORun",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "HPO",
-            dependencies: ["HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun", "HPOReport"]
+            dependencies: [
+                "HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun",
+                "HPOReport", "HPOStudy",
+            ]
         ),
         .target(
             name: "HPOCommandLine",
@@ -52,7 +65,8 @@ let package = Package(
         .testTarget(name: "HPOOptimizersTests", dependencies: ["HPOOptimizers", "HPOObjective", "HPORun"]),
         .testTarget(name: "HPORunTests", dependencies: ["HPORun"]),
         .testTarget(name: "HPOReportTests", dependencies: ["HPOReport", "HPORun", "HPOObjective", "HPOOptimizers"]),
-        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine"]),
+        .testTarget(name: "HPOStudyTests", dependencies: ["HPOStudy", "HPORandom"]),
+        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPOStudy"]),
     ],
     swiftLanguageModes: [.v6]
 )

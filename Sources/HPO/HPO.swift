@@ -7,3 +7,4 @@
 @_exported import HPOOptimizers
 @_exported import HPORun
 @_exported import HPOReport
+@_exported import HPOStudy

@@ -1,17 +1,20 @@
 import ArgumentParser
 
 /// The `hpo` command: hyperparameter optimization and architecture search from the terminal.
-public struct HPOCommand: ParsableCommand {
+public struct HPOCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "hpo",
         abstract: "Hyperparameter optimization and neural-architecture search.",
         discussion: """
             Runs random search and Bayesian optimization on the embedded FCNet tabular benchmarks \
             (62,208 configurations of a 2-layer MLP on 4 UCI regression sets). Every run is \
-            reproducible from its seed.
+            reproducible from its seed. Tunes any program too: `hpo optimize` runs an external \
+            command per trial, `hpo ask`/`hpo tell` serve workers in any language, and study files \
+            (SQLite) keep every trial across restarts and processes.
             """,
         subcommands: [
-            RunCommand.self, CompareCommand.self, ReproduceCommand.self, BenchCommand.self, BenchmarksCommand.self, SpaceCommand.self,
+            ReproduceCommand.self, CompareCommand.self, RunCommand.self, BenchCommand.self, BenchmarksCommand.self,
+            SpaceCommand.self, OptimizeCommand.self, AskCommand.self, TellCommand.self, StudyCommand.self,
         ]
     )
 

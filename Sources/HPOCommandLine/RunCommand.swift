@@ -67,11 +67,7 @@ struct RunCommand: ParsableCommand {
     }
 
     var optimizerSpec: OptimizerSpec {
-        switch optimizer {
-        case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
-        case .boRF: bayesianOptimization.randomForestSpec
-        case .boDNGO: dngo.spec(loop: bayesianOptimization)
-        }
+        optimizer.spec(withoutReplacement: withoutReplacement, bayesianOptimization: bayesianOptimization, dngo: dngo)
     }
 
     func run() throws {

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import HPO
+
+/// `hpo optimize`: tunes an external command, trial by trial, in a study that survives restarts.
+struct OptimizeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Minimize the loss an external command reports, over a search space.",
+        discussion: """
+            For each trial the command (run by /bin/sh -c) gets the configuration as a JSON object \
+            on standard input and as environment variables HPO_PARAM_<NAME> (the parameter's name \
+            in upper case, other characters than letters, digits and _ replaced by _), HPO_CONFIG \
+            (the JSON) and HPO_TRIAL (the trial id). The last line of its standard output is the \
+            loss: a number, or a JSON object with a 'loss' field. A command that fails, times out, \
+            writes more than --max-output bytes, or reports no finite loss makes a failed trial \
+            (reason and stderr tail are kept) and the study goes on. With --study the trials are \
+            committed one by one: running the same command again continues the study until it \
+            has --evaluations trials, and several processes can share the file.
+            """
+    )
+
+    @OptionGroup var studyOptions: StudyOptions
+
+    @Option(help: "The command that evaluates a configuration.")
+    var objective: String
+
+    @Option(help: "The number of trials the study should have (those already in the study count).")
+    var evaluations: Int = 100
+
+    @Option(help: "Seconds a trial may take before the command is killed and the trial failed.")
+    var timeout: Double?
+
+    @Option(help: "Bytes of standard output after which the command is killed and the trial failed.")
+    var maxOutput: Int = 16 << 20
+
+    @Flag(help: "Print only the summary, not a line per trial.")
+    var quiet = false
+
+    func validate() throws {
+        guard evaluations > 0 else { throw ValidationError("--evaluations must be a positive integer, not \(evaluations)") }
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+        }
+        guard maxOutput > 0 else { throw ValidationError("--max-output must be a positive number of bytes, not \(maxOutput)") }
+        guard !objective.allSatisfy(\.isWhitespace) else { throw ValidationError("--objective must be a command, not empty") }
+    }
+
+    func run() async throws {
+        let study = try studyOptions.open()
+        let command = CommandObjective(command: objective, timeout: timeout, outputLimit: maxOutput)
+        for trial in try study.failAbandonedTrials() where !quiet {
+            print("trial \(trial.id): marked failed (\(trial.failureReason ?? "abandoned"))")
+        }
+        let quiet = self.quiet
+        let summary = try await study.optimize(evaluations: evaluations, progress: { trial in
+            if !quiet { print(TrialLine(trial: trial).text) }
+        }, command.evaluate)
+        print(summary)
+    }
+}

@@ -1,0 +1,16 @@
+import HPO
+
+extension OptimizerName {
+    /// The optimizer with the settings the command line's options give: `withoutReplacement`
+    /// for random search, the Bayesian-optimization options for `bo-*`, the DNGO options for
+    /// `bo-dngo`.
+    func spec(
+        withoutReplacement: Bool, bayesianOptimization: BayesianOptimizationOptions, dngo: DNGOOptions
+    ) -> OptimizerSpec {
+        switch self {
+        case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
+        case .boRF: bayesianOptimization.randomForestSpec
+        case .boDNGO: dngo.spec(loop: bayesianOptimization)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// A study operation that cannot be done; each message says what would be valid.
+public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No trial has this id.
+    case unknownTrial(id: Int, count: Int)
+    /// The trial was told already.
+    case alreadyFinished(id: Int, state: TrialState)
+    /// The study file holds a study with other settings.
+    case settingsMismatch(file: String, differences: [String])
+    /// The study file holds no study and no settings were given to create one.
+    case noStudy(file: String)
+    /// The study file cannot be opened or is not a study.
+    case storage(file: String, message: String)
+    /// Every configuration of a finite space is being evaluated at once.
+    case everyConfigurationRunning(size: Int)
+    /// A count that must be positive.
+    case invalidCount(name: String, value: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownTrial(let id, let count):
+            count == 0
+                ? "there is no trial \(id): the study has no trials yet"
+                : "there is no trial \(id): the study's trials are 1...\(count)"
+        case .alreadyFinished(let id, let state):
+            "trial \(id) was already told (it is \(state.rawValue)): a trial is told once"
+        case .settingsMismatch(let file, let differences):
+            "the study in '\(file)' was created with other settings: this run asks for "
+                + differences.joined(separator: ", ") + "; use another study file or the study's own settings"
+        case .noStudy(let file):
+            "'\(file)' holds no study yet: give a search space (--space) to create one"
+        case .storage(let file, let message):
+            "cannot use '\(file)' as a study file: \(message)"
+        case .everyConfigurationRunning(let size):
+            "all \(size) configurations of the space are being evaluated: tell a running trial before asking again"
+        case .invalidCount(let name, let value):
+            "invalid \(name) \(value): it must be a positive integer"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import HPORun
+import HPOSpace
+
+/// A study written out for other tools: JSON (an object with the settings and a `trials` list,
+/// each trial with `id`, `state`, `config`, `value` and the rest of its record) or CSV (one row per
+/// trial, one column per parameter).
+public struct StudyExport: Codable, Hashable, Sendable {
+    /// One trial as exported.
+    public struct TrialRecord: Codable, Hashable, Sendable {
+        /// The trial's id in the study.
+        public var id: Int
+        /// Running, complete or failed.
+        public var state: TrialState
+        /// The configuration as name -> value.
+        public var config: [String: ParameterValue]
+        /// The loss; `null` unless the trial is complete.
+        public var value: Double?
+        /// When the trial was asked.
+        public var startedAt: Date
+        /// When it was told.
+        public var finishedAt: Date?
+        /// Why a failed trial failed.
+        public var failureReason: String?
+        /// The end of a failed command's standard error.
+        public var stderrTail: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, state, config, value
+            case startedAt = "started_at", finishedAt = "finished_at"
+            case failureReason = "failure_reason", stderrTail = "stderr_tail"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(state, forKey: .state)
+            try container.encode(config, forKey: .config)
+            try container.encode(value, forKey: .value) // null, not absent, for a trial without one
+            try container.encode(startedAt, forKey: .startedAt)
+            try container.encodeIfPresent(finishedAt, forKey: .finishedAt)
+            try container.encodeIfPresent(failureReason, forKey: .failureReason)
+            try container.encodeIfPresent(stderrTail, forKey: .stderrTail)
+        }
+    }
+
+    /// The optimizer's name.
+    public var optimizer: String
+    /// The study's seed.
+    public var seed: UInt64
+    /// The space searched.
+    public var space: SearchSpace
+    /// Every trial, by id.
+    public var trials: [TrialRecord]
+
+    /// The export of a study's settings and trials.
+    public init(settings: StudySettings, trials: [Study.Trial]) {
+        optimizer = settings.optimizer.name
+        seed = settings.seed
+        space = settings.space
+        self.trials = trials.map {
+            TrialRecord(
+                id: $0.id, state: $0.state, config: $0.config, value: $0.value, startedAt: $0.startedAt,
+                finishedAt: $0.finishedAt, failureReason: $0.failureReason, stderrTail: $0.stderrTail)
+        }
+    }
+
+    /// Times in ISO 8601 with milliseconds, in UTC.
+    static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// The export as JSON with sorted keys and ISO 8601 times, ending with a newline.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Self.timeFormat.format(date))
+        }
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// One CSV row per trial: id, state, each parameter, value, times, failure reason, stderr tail.
+    public func csv() -> String {
+        let header = ["id", "state"] + space.names + ["value", "started_at", "finished_at", "failure_reason", "stderr_tail"]
+        var lines = [header.map(CSV.escape).joined(separator: ",")]
+        let time = Self.timeFormat
+        for trial in trials {
+            var fields = ["\(trial.id)", trial.state.rawValue]
+            fields += space.names.map { trial.config[$0]?.description ?? "" }
+            fields += [
+                trial.value.map { "\($0)" } ?? "", time.format(trial.startedAt), trial.finishedAt.map(time.format) ?? "",
+                trial.failureReason ?? "", trial.stderrTail ?? "",
+            ]
+            lines.append(fields.map(CSV.escape).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import HPOSpace
+
+extension Study {
+    /// One trial of a study as stored: its configuration, state, value and timestamps.
+    public struct Trial: Hashable, Sendable {
+        /// The trial's number in the study, from 1, unique and never reused.
+        public let id: Int
+        /// Where the trial is.
+        public var state: TrialState
+        /// The configuration in the space's internal units.
+        public let configuration: Configuration
+        /// The configuration as name -> value, as written to files and passed to commands.
+        public let config: [String: ParameterValue]
+        /// The loss of a complete trial.
+        public var value: Double?
+        /// When the trial was stored as running (taken inside the storage's transaction).
+        public let startedAt: Date
+        /// When it was told (or found abandoned).
+        public var finishedAt: Date?
+        /// Why a failed trial failed.
+        public var failureReason: String?
+        /// The end of a failed command's standard error.
+        public var stderrTail: String?
+        /// The process evaluating a running trial, when it is evaluated by `optimize`; `nil` for
+        /// trials handed out by ask, whose evaluator is not known.
+        public let owner: TrialOwner?
+
+        /// Creates a trial record.
+        public init(
+            id: Int, state: TrialState, configuration: Configuration, config: [String: ParameterValue],
+            value: Double? = nil, startedAt: Date, finishedAt: Date? = nil, failureReason: String? = nil,
+            stderrTail: String? = nil, owner: TrialOwner? = nil
+        ) {
+            self.id = id
+            self.state = state
+            self.configuration = configuration
+            self.config = config
+            self.value = value
+            self.startedAt = startedAt
+            self.finishedAt = finishedAt
+            self.failureReason = failureReason
+            self.stderrTail = stderrTail
+            self.owner = owner
+        }
+
+        /// The trial with `outcome` recorded at `date`.
+        public func finished(with outcome: TrialOutcome, at date: Date) -> Trial {
+            var trial = self
+            trial.finishedAt = date
+            switch outcome {
+            case .complete(let value):
+                trial.state = .complete
+                trial.value = value
+            case .failed(let reason, let stderrTail):
+                trial.state = .failed
+                trial.failureReason = reason
+                trial.stderrTail = stderrTail
+            }
+            return trial
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// What a trial's evaluation came to.
+public enum TrialOutcome: Hashable, Sendable {
+    /// A finite loss.
+    case complete(Double)
+    /// No usable loss: why, and the end of the evaluation's standard error if there was one.
+    case failed(reason: String, stderrTail: String?)
+
+    /// The outcome of a loss: complete if it is finite, else a failure that says so.
+    public init(value: Double) {
+        self = value.isFinite
+            ? .complete(value)
+            : .failed(reason: "the objective returned \(value): a loss must be a finite number", stderrTail: nil)
+    }
+}

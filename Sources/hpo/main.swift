@@ -1,3 +1,0 @@
-import HPOCommandLine
-
-HPOCommand.main()

@@ -1,0 +1,120 @@
+import Foundation
+import HPO
+import HPOStudy
+import Testing
+
+/// Studies under kill -9 and under several processes at once.
+@Suite("Study robustness")
+struct StudyRobustnessTests {
+    @Test("a study killed with SIGKILL at 20+ random moments and resumed keeps every complete trial exactly once")
+    func killAndResume() throws {
+        let directory = try StudyCommandLineTests.workspace("kill")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let study = directory.appendingPathComponent("s.sqlite")
+        let evaluations = 150
+        let arguments = [
+            "optimize", "--space", "space.json", "--objective", "sleep 0.01; echo \"$HPO_PARAM_X\"", "--evaluations", "\(evaluations)",
+            "--study", "s.sqlite", "--quiet",
+        ]
+        var generator = SeededGenerator(seed: 2024)
+        var seen: [Int: Study.Trial] = [:] // every trial seen complete, by id
+        var kills = 0, attempts = 0
+        while kills < 20, attempts < 60 {
+            attempts += 1
+            let started = try HPOProcess.start(arguments, in: directory)
+            Thread.sleep(forTimeInterval: generator.nextUniform(in: 0.02, 0.35))
+            if started.process.isRunning {
+                kill(started.process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            started.process.waitUntilExit()
+            _ = started.standardOutputData()
+            let trials: [Study.Trial]
+            do {
+                trials = try StudyCommandLineTests.trials(study)
+            } catch StudyError.noStudy {
+                continue // killed before the study was created
+            }
+            for trial in trials where trial.state == .complete {
+                if let earlier = seen[trial.id] {
+                    #expect(earlier == trial, "trial \(trial.id) changed after it completed")
+                }
+                seen[trial.id] = trial
+            }
+        }
+        #expect(kills >= 20)
+        let last = try HPOProcess.run(arguments, in: directory)
+        #expect(last.status == 0, "\(last.stderr)")
+        let final = try StudyCommandLineTests.trials(study)
+        #expect(final.map(\.id) == Array(1...evaluations))
+        #expect(!final.contains { $0.state == .running })
+        for (id, trial) in seen {
+            #expect(final.filter { $0.id == id } == [trial], "complete trial \(id) must be there exactly once, unchanged")
+        }
+        // Failed trials are only those abandoned by a killed process.
+        #expect(final.filter { $0.state == .failed }.allSatisfy { $0.failureReason?.hasPrefix("abandoned: process") == true })
+        #expect(final.count { $0.state == .failed } <= kills)
+    }
+
+    @Test("four processes asking and telling 50 trials each on one study: 200 distinct ids, 200 complete")
+    func fourWorkers() throws {
+        let directory = try StudyCommandLineTests.workspace("workers")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let hpo = try HPOProcess.executable.path
+        // Each worker asks with the study's settings (the first creates it), parses the id and tells.
+        let worker = """
+            for i in $(seq 1 50); do
+              reply=$("\(hpo)" ask --study s.sqlite --space finite.yaml --seed 3) || exit 1
+              id=$(printf '%s' "$reply" | sed 's/^{"trial": \\([0-9]*\\),.*/\\1/')
+              "\(hpo)" tell --study s.sqlite --trial "$id" --value "$i" > /dev/null || exit 1
+            done
+            """
+        let processes = try (0..<4).map { _ in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", worker]
+            process.currentDirectoryURL = directory
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let trials = try StudyCommandLineTests.trials(directory.appendingPathComponent("s.sqlite"))
+        #expect(Set(trials.map(\.id)) == Set(1...200))
+        #expect(trials.count { $0.state == .complete } == 200)
+        Self.expectNoConfigurationRanTwiceAtOnce(trials)
+    }
+
+    @Test("two hpo optimize processes share one study: the budget holds, ids are distinct, every trial completes")
+    func twoOptimizers() throws {
+        let directory = try StudyCommandLineTests.workspace("optimizers")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = [
+            "optimize", "--space", "finite.yaml", "--objective", "sleep 0.02; echo \"$HPO_PARAM_UNITS\"", "--evaluations", "30",
+            "--study", "s.sqlite", "--quiet",
+        ]
+        let workers = try (0..<2).map { _ in try HPOProcess.start(arguments, in: directory) }
+        for worker in workers {
+            worker.process.waitUntilExit()
+            #expect(worker.process.terminationStatus == 0, "\(worker.standardErrorData())")
+        }
+        let trials = try StudyCommandLineTests.trials(directory.appendingPathComponent("s.sqlite"))
+        #expect(trials.map(\.id) == Array(1...30))
+        #expect(trials.allSatisfy { $0.state == .complete })
+        Self.expectNoConfigurationRanTwiceAtOnce(trials)
+    }
+
+    /// In a finite space, no two trials whose evaluations overlapped in time share a configuration.
+    /// (Times are taken inside the storage's transactions, so they order as the writes do.)
+    static func expectNoConfigurationRanTwiceAtOnce(_ trials: [Study.Trial]) {
+        for a in trials {
+            for b in trials where b.id > a.id && b.startedAt < (a.finishedAt ?? .distantFuture) {
+                #expect(a.configuration != b.configuration, "trials \(a.id) and \(b.id) overlap with the same configuration")
+            }
+        }
+    }
+}
