@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Random search: never draw a configuration twice in a run.")
     var withoutReplacement = false
 
-    @Option(help: "Evaluation counts at which the summary reports the regret (comma-separated).")
+    @Option(help: "Evaluation counts at which the summary reports the regret: positive integers separated by commas.")
     var checkpoints: Checkpoints = Checkpoints(counts: [10, 20, 50, 100])
 
     @Flag(help: "Include each trial's suggestion time in the results (the file is then no longer byte-reproducible).")

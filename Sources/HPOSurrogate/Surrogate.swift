@@ -33,6 +33,10 @@ public protocol Surrogate: Sendable {
     /// The predictive mean and variance at `configuration`; call after `fit`.
     func predict(_ configuration: Configuration) -> Prediction
 
+    /// The predictions at `configurations`, written into `predictions` (resized to match, its
+    /// storage reused): the path for scoring many candidates. By default, `predict` in a loop.
+    func predict(_ configurations: [Configuration], into predictions: inout [Prediction])
+
     /// The scale of the predictions: an acquisition function compares them with
     /// `targetTransform.apply(value)` of observed values, never with raw values.
     var targetTransform: TargetTransform { get }
@@ -41,4 +45,10 @@ public protocol Surrogate: Sendable {
 extension Surrogate {
     /// Surrogates that model the values as observed need not say so.
     public var targetTransform: TargetTransform { .identity }
+
+    /// Predicts one configuration after the other.
+    public func predict(_ configurations: [Configuration], into predictions: inout [Prediction]) {
+        predictions.removeAll(keepingCapacity: true)
+        for configuration in configurations { predictions.append(predict(configuration)) }
+    }
 }

@@ -74,3 +74,61 @@ struct CategoricalSplitTests {
         #expect(forest.predict(Configuration([1])).mean == 5)
     }
 }
+
+@Suite("Random forest: wide parameters")
+struct WideParameterTests {
+    /// 100 choices: more than one 64-bit word of choice mask per split.
+    private static let choices = (0..<100).map { "c\($0)" }
+
+    /// An effect per choice, distinct and unrelated to the choice's position.
+    private static func effect(_ name: String) -> Double {
+        Double((Int(name.dropFirst()) ?? 0) * 37 % 101) + 1
+    }
+
+    @Test("a categorical parameter of 100 choices is fitted exactly and independently of the choices' order")
+    func manyChoices() throws {
+        var permuted = Self.choices
+        var shuffler = SeededGenerator(seed: 12)
+        shuffler.shuffle(&permuted)
+        let spaceA = try SearchSpace([.categorical("k", Self.choices), .real("r", 0, 1)])
+        let spaceB = try SearchSpace([.categorical("k", permuted), .real("r", 0, 1)])
+        // Every choice twice, with r from 0 to 1; choices 90... are never observed.
+        let observed = (0..<90).flatMap { k in [Configuration([Double(k), 0.25]), Configuration([Double(k), 0.75])] }
+        let values = observed.map { Self.effect(Self.choices[$0.index(0)]) + $0[1] }
+        let mapped = try observed.map { try spaceB.configuration(from: spaceA.dictionary(of: $0)) }
+        let settings = RandomForest.Settings(
+            featuresPerSplit: .all, minSamplesToSplit: 2, minSamplesPerLeaf: 1, bootstrap: false, logTargets: false)
+        var forestA = try RandomForest(space: spaceA, settings: settings)
+        var forestB = try RandomForest(space: spaceB, settings: settings)
+        var generatorA = SeededGenerator(seed: 2)
+        var generatorB = SeededGenerator(seed: 2)
+        try forestA.fit(observed, values, using: &generatorA)
+        try forestB.fit(mapped, values, using: &generatorB)
+        for (configuration, value) in zip(observed, values) {
+            #expect(abs(forestA.predict(configuration).mean - value) < 1e-9)
+        }
+        for k in 0..<100 {
+            for r in [0.0, 0.4, 0.6, 1.0] {
+                let configuration = Configuration([Double(k), r])
+                #expect(forestA.predict(configuration) == forestB.predict(try spaceB.configuration(from: spaceA.dictionary(of: configuration))))
+            }
+        }
+    }
+
+    @Test("values outside the domain or not numbers predict without trapping")
+    func outsideTheDomain() throws {
+        let space = try SearchSpace([
+            .categorical("k", Self.choices), .categorical("a", ["x", "y", "z"]), .integer("i", -5, 5), .real("r", 0, 1),
+        ])
+        var generator = SeededGenerator(seed: 3)
+        let observed = (0..<60).map { _ in space.sample(using: &generator) }
+        let values = observed.map { $0[0] + $0[1] + $0[2] + $0[3] + 10 }
+        var forest = try RandomForest(space: space, settings: .init(minSamplesPerLeaf: 1))
+        try forest.fit(observed, values, using: &generator)
+        for strange in [Double.nan, -1, 1e300, -1e300, 2.5, Double.infinity] {
+            let prediction = forest.predict(Configuration([strange, strange, strange, strange]))
+            #expect(prediction.mean.isFinite && prediction.variance.isFinite)
+        }
+        #expect(forest.predict(Configuration([1])) == Prediction(mean: 0, variance: 1))
+    }
+}

@@ -156,3 +156,21 @@ struct PredictEveryConfigurationTests {
         }
     }
 }
+
+@Suite("Random forest: speed measurement")
+struct RandomForestSpeedTests {
+    @Test("the speed measurement reports one time per repetition and the work it did (no timing is checked)")
+    func shape() throws {
+        let space = try SearchSpace([.categorical("a", ["p", "q"]), .integer("b", 0, 9)])
+        var generator = SeededGenerator(seed: 4)
+        let observed = (0..<30).map { _ in space.sample(using: &generator) }
+        let values = observed.map { $0[0] + $0[1] + 1 }
+        let speed = try RandomForest(space: space).measureSpeed(
+            configurations: observed, values: values, candidates: try space.allConfigurations(), repetitions: 3)
+        #expect(speed.observations == 30 && speed.candidates == 20)
+        #expect(speed.fitSeconds.count == 3 && speed.batchPredictSecondsPerCandidate.count == 3)
+        #expect(speed.singlePredictSecondsPerCandidate.count == 3)
+        #expect((speed.fitSeconds + speed.batchPredictSecondsPerCandidate).allSatisfy { $0 >= 0 })
+        #expect(speed.nodesPerTree >= 1)
+    }
+}

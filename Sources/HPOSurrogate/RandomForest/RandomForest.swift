@@ -7,8 +7,12 @@ import HPOSpace
 /// Each tree is grown on a bootstrap sample of the observations (see ``Settings``). Categorical
 /// parameters split into subsets of their choices, so their numbering carries no meaning; ordinal,
 /// integer and real parameters split at thresholds of their internal values. The trees live in
-/// one flat array of nodes, so a prediction walks a few small structs per tree and allocates
-/// nothing; ``predict(_:into:)`` predicts many configurations in one tight loop.
+/// one flat array of 16-byte nodes, so a prediction walks a few small structs per tree and
+/// allocates nothing; ``predict(_:into:)`` predicts many configurations in one tight loop and
+/// ``predictEveryConfiguration(into:)`` a whole finite space by id.
+///
+/// Fitting allocates its scratch buffers once per `fit` and grows each tree depth-first; a
+/// bootstrap's repeated draws are weights, not copies.
 ///
 /// Predictions are on the scale of ``targetTransform`` (by default the logarithm of the values):
 /// the mean is the average of the trees' leaf means and the variance is the variance across
