@@ -35,8 +35,8 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case predicted, observed
     }
 
-    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement) or lcb (lower confidence bound).")
-    var acquisition: Acquisition = .standard
+    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement) or lcb (lower confidence bound). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
+    var acquisition: Acquisition?
 
     @Option(help: "BO: weight of the standard deviation in lcb.")
     var kappa: Double = standardKappa
@@ -97,7 +97,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     /// The loop's settings.
     var settings: BayesianOptimization.Settings {
         var settings = Self.defaults
-        settings.acquisition = switch acquisition {
+        settings.acquisition = switch acquisition ?? .standard {
         case .ei: .expectedImprovement
         case .pi: .probabilityOfImprovement
         case .lcb: .lowerConfidenceBound(kappa: kappa)

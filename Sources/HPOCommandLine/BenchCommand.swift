@@ -39,7 +39,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "speed: timed suggestions per number of observations and maximizer (the median is reported).")
     var repetitions: Int = 21
 
-    @Option(help: "vna: bo-rf runs whose histories give the acquisition problems.")
+    @Option(help: "vna: runs of --optimizer whose histories give the acquisition problems.")
     var runs: Int = 20
 
     @Option(help: "The seed.")
@@ -91,7 +91,7 @@ struct BenchCommand: ParsableCommand {
             for (name, maximizer) in [
                 ("fit only", nil), ("vna", MaximizerKind.variableNeighbourhoodAscent(vnaSettings)), ("exhaustive", .exhaustive),
             ] as [(String, MaximizerKind?)] {
-                var settings = bayesianOptimization.settings
+                var settings = surrogateAndSettings.settings
                 settings.maximizer = maximizer ?? .exhaustive
                 settings.initialDesignSize = 0
                 settings.randomInterleaveProbability = 0

@@ -75,10 +75,15 @@ struct DNGOOptions: ParsableArguments {
     /// (see ``BayesianOptimization/Settings/dngoDefaults``).
     static let interleaveProbability = BayesianOptimization.Settings.dngoDefaults.randomInterleaveProbability
 
+    /// The acquisition function bo-dngo uses unless `--acquisition` is given: expected
+    /// improvement, as issue 4 asks (lcb, bo-rf's default, is compared in BENCHMARKS.md).
+    static let acquisition = BayesianOptimizationOptions.Acquisition.ei
+
     /// `bo-dngo` with these options and the loop's options `loop`.
     func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
         var settings = loop.settings
         if loop.interleave == nil { settings.randomInterleaveProbability = Self.interleaveProbability }
+        if loop.acquisition == nil { settings.acquisition = .expectedImprovement }
         return .bayesianOptimization(surrogate: .dngo(self.settings), settings: settings)
     }
 

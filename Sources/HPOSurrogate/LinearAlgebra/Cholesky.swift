@@ -117,17 +117,4 @@ public struct Cholesky: Hashable, Sendable {
             return sum
         }
     }
-
-    /// The trace of `A^-1`, the squared Frobenius norm of `L^-1` (used by evidence gradients).
-    public func inverseTrace() -> Double {
-        var total = 0.0
-        var unit = [Double](repeating: 0, count: order)
-        for k in 0..<order {
-            unit[k] = 1
-            let z = solveLower(unit)
-            total += z.dot(z)
-            unit[k] = 0
-        }
-        return total
-    }
 }
