@@ -53,6 +53,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Evaluation counts at which the summary reports the regret: positive integers separated by commas.")
     var checkpoints: Checkpoints = Checkpoints(counts: [10, 20, 50, 100])
 
+    @Flag(help: "No progress display (it is shown only when standard error is a terminal).")
+    var quiet = false
+
     @Flag(help: "Include each trial's suggestion time in the results (the file is then no longer byte-reproducible).")
     var timings = false
 
@@ -75,7 +78,11 @@ struct RunCommand: ParsableCommand {
         let benchmark = try BenchmarkCatalog.benchmark(named: self.benchmark, mode: mode)
         let loop = try RunLoop(optimizer: optimizerSpec, objective: benchmark, evaluations: evaluations)
         let experiment = try Experiment(loop: loop, runs: runs, seed: seed)
-        let results = try experiment.perform(jobs: jobs)
+        let label = optimizerSpec.name
+        let display = ProgressDisplay(
+            title: "\(label) on \(benchmark.name)", groups: [.init(label: label, done: 0, total: runs)], enabled: !quiet)
+        display.begin()
+        let results = try experiment.perform(jobs: jobs) { _ in display.finished(label: label) }
         let document = ResultsDocument(
             optimizer: optimizerSpec.name, benchmark: benchmark.name, objective: mode.description,
             seed: seed, evaluations: evaluations, optimum: benchmark.optimum, space: benchmark.space,
