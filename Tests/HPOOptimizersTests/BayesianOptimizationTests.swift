@@ -90,13 +90,8 @@ import Testing
     /// 20 runs of 50 evaluations in mean mode.
     @Test func beatsRandomSearchOnProtein() throws {
         let benchmark = try FCNetBenchmark(.protein, mode: .mean)
-        func meanFinalRegret(_ spec: OptimizerSpec) throws -> Double {
-            let loop = try RunLoop(optimizer: spec, objective: benchmark, evaluations: 50)
-            let results = try Experiment(loop: loop, runs: 20, seed: 2).perform(jobs: 2)
-            return results.compactMap(\.finalRegret).reduce(0, +) / Double(results.count)
-        }
-        let bo = try meanFinalRegret(Self.boRF)
-        let random = try meanFinalRegret(.random(RandomSearch.Settings()))
+        let bo = try meanFinalRegret(Self.boRF, on: benchmark)
+        let random = try meanFinalRegret(.random(RandomSearch.Settings()), on: benchmark)
         #expect(bo < random, "bo-rf \(bo) against random search \(random)")
     }
 }

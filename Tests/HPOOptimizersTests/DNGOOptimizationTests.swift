@@ -34,13 +34,8 @@ struct DNGOOptimizationTests {
     /// 20 runs of 50 evaluations in mean mode.
     @Test func beatsRandomSearchOnProtein() throws {
         let benchmark = try FCNetBenchmark(.protein, mode: .mean)
-        func meanFinalRegret(_ spec: OptimizerSpec) throws -> Double {
-            let loop = try RunLoop(optimizer: spec, objective: benchmark, evaluations: 50)
-            let results = try Experiment(loop: loop, runs: 20, seed: 2).perform(jobs: 2)
-            return results.compactMap(\.finalRegret).reduce(0, +) / Double(results.count)
-        }
-        let dngo = try meanFinalRegret(Self.quick)
-        let random = try meanFinalRegret(.random(RandomSearch.Settings()))
+        let dngo = try meanFinalRegret(Self.quick, on: benchmark)
+        let random = try meanFinalRegret(.random(RandomSearch.Settings()), on: benchmark)
         #expect(dngo < random, "bo-dngo \(dngo) against random search \(random)")
     }
 
