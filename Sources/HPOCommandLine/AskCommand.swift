@@ -20,8 +20,7 @@ struct AskCommand: ParsableCommand {
     func run() throws {
         let study = try studyOptions.openExisting()
         let trial = try study.ask()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        print("{\"trial\": \(trial.id), \"config\": \(String(decoding: try encoder.encode(trial.config), as: UTF8.self))}")
+        let config = String(decoding: try SortedJSON.encode(trial.config, newline: false), as: UTF8.self)
+        print("{\"trial\": \(trial.id), \"config\": \(config)}")
     }
 }

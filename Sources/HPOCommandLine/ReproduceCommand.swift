@@ -60,15 +60,9 @@ struct ReproduceCommand: ParsableCommand {
         }
     }
 
-    /// The named optimizers, or the defaults this build has.
+    /// The named optimizers, or the reproduction's defaults.
     func resolvedOptimizers() throws -> [NamedOptimizer] {
-        if let optimizers { return try ExperimentSession.optimizers(optimizers) }
-        let available = Reproduction.defaultOptimizers.filter { name in NamedOptimizer.presets.contains { $0.label == name } }
-        let missing = Reproduction.defaultOptimizers.filter { !available.contains($0) }
-        if !missing.isEmpty {
-            FileHandle.standardError.write(Data("note: \(missing.joined(separator: ", ")) not in this build; reproducing with \(available.joined(separator: ", "))\n".utf8))
-        }
-        return try ExperimentSession.optimizers(available.joined(separator: ","))
+        try ExperimentSession.optimizers(optimizers ?? Reproduction.defaultOptimizers.joined(separator: ","))
     }
 
     func run() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import HPOObjective
 import HPORun
+import HPOSpace
 
 /// The report of one comparison: its figures, its tables and a page, written beside its runs.
 ///

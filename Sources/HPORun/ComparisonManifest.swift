@@ -1,5 +1,6 @@
 import Foundation
 import HPOOptimizers
+import HPOSpace
 
 /// The settings that fix the bytes of every run stored in an output folder, kept there as
 /// `settings.json` so a later invocation can tell whether the stored runs are its own.

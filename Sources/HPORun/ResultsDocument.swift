@@ -56,13 +56,9 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
         optimizer: String, benchmark: String, objective: String, seed: UInt64, evaluations: Int,
         optimum: Double?, space: SearchSpace, results: [RunResult], includeTimings: Bool = false
     ) {
-        self.optimizer = optimizer
-        self.benchmark = benchmark
-        self.objective = objective
-        self.seed = seed
-        self.evaluations = evaluations
-        self.optimum = optimum
-        runs = results.map { RunRecord($0, space: space, includeTimings: includeTimings) }
+        self.init(
+            optimizer: optimizer, benchmark: benchmark, objective: objective, seed: seed, evaluations: evaluations,
+            optimum: optimum, runs: results.map { RunRecord($0, space: space, includeTimings: includeTimings) })
     }
 
     /// The document of runs already recorded, e.g. read back from a ``RunStore``.
@@ -81,11 +77,7 @@ public struct ResultsDocument: Codable, Hashable, Sendable {
 
     /// The document as JSON with sorted keys.
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try SortedJSON.encode(self)
     }
 
     /// One CSV row per trial: run, seed, trial, each parameter, value, cost, observed, regret.

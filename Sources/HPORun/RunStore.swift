@@ -1,4 +1,5 @@
 import Foundation
+import HPOSpace
 
 /// Finished runs kept on disk, one file per run, so an interrupted experiment resumes where it
 /// stopped.

@@ -3,9 +3,7 @@ import Foundation
 extension SearchSpace {
     /// The configuration as a JSON object of name -> value (keys sorted).
     public func json(of configuration: Configuration) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(dictionary(of: configuration))
+        try SortedJSON.encode(dictionary(of: configuration), newline: false)
     }
 
     /// Reads a configuration from a JSON object of name -> value, checking it against the space.

@@ -104,9 +104,7 @@ extension SearchSpace: Codable {
 
     /// The space as JSON in the schema above (keys sorted, so the bytes are stable).
     public func json(pretty: Bool = true) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try SortedJSON.encode(self, pretty: pretty, newline: false)
     }
 }
 

@@ -46,11 +46,9 @@ public final class SQLiteStudyStorage: StudyStorage {
                         let json: String = row["settings"]
                         stored = try JSONDecoder().decode(StudySettings.self, from: Data(json.utf8))
                     } else if let settings {
-                        let encoder = JSONEncoder()
-                        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                         try db.execute(
                             sql: "INSERT INTO study (id, format, settings, created_at) VALUES (1, ?, ?, ?)",
-                            arguments: [Self.format, String(decoding: try encoder.encode(settings), as: UTF8.self), Date()])
+                            arguments: [Self.format, String(decoding: try SortedJSON.encode(settings, newline: false), as: UTF8.self), Date()])
                         stored = settings
                     }
                     return .commit
@@ -176,9 +174,7 @@ public final class SQLiteStudyStorage: StudyStorage {
     }
 
     private static func json(_ config: [String: ParameterValue]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(config), as: UTF8.self)
+        String(decoding: try SortedJSON.encode(config, newline: false), as: UTF8.self)
     }
 
     private func mapErrors<T>(_ body: () throws -> T) throws -> T {

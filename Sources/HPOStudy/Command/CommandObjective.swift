@@ -40,9 +40,7 @@ public struct CommandObjective: Sendable {
     /// Runs the command on `trial`'s configuration and returns its loss, or throws an
     /// ``ObjectiveFailure`` that says what went wrong.
     public func evaluate(_ trial: Study.Trial) async throws -> Double {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(trial.config), as: UTF8.self)
+        let json = String(decoding: try SortedJSON.encode(trial.config, newline: false), as: UTF8.self)
         var environment = ["HPO_CONFIG": json, "HPO_TRIAL": "\(trial.id)"]
         for (name, value) in trial.config { environment[Self.environmentName(of: name)] = value.description }
         let shell = ShellCommand(command: command, environment: environment, timeout: timeout, outputLimit: outputLimit)
