@@ -35,6 +35,19 @@ public protocol AcquisitionMaximizer: Sendable {
     ) -> ScoredConfiguration?
 }
 
+/// A maximizer that scores every configuration of a finite space, and so can take all the
+/// scores at once, as a table by dense id (see ``SearchSpace/configuration(id:)``), which a
+/// model can compute in bulk much faster than one configuration at a time.
+public protocol EnumeratingMaximizer: AcquisitionMaximizer {
+    /// The best configuration by `scores` (one per id of `space`; NaN counts as -infinity), never
+    /// one in `excluded`; `nil` when `space` is infinite, the table has the wrong size or every
+    /// configuration is excluded. Ties are broken uniformly at random with `generator`.
+    func maximize(
+        over space: SearchSpace, scores: [Double], excluding excluded: Set<Configuration>,
+        using generator: inout SeededGenerator
+    ) -> ScoredConfiguration?
+}
+
 /// The running argmax of a stream of scored configurations, with ties broken uniformly at
 /// random (reservoir sampling: the k-th tie replaces the current choice with probability 1/k).
 struct RandomTieArgmax {

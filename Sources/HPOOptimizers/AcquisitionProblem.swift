@@ -20,21 +20,46 @@ public struct AcquisitionProblem: Sendable {
         acquisition.score(surrogate.predict(configuration))
     }
 
-    /// Maximizes the acquisition score with `maximizer`. A piecewise-constant surrogate (a
+    /// Maximizes the acquisition score with `maximizer`.
+    ///
+    /// A maximizer that enumerates a finite space (``EnumeratingMaximizer``) gets every score at
+    /// once, from the surrogate's bulk ``Surrogate/predictEveryConfiguration(into:)``; any other
+    /// maximizer scores configuration after configuration. A piecewise-constant surrogate (a
     /// forest) predicts the same for runs of neighbouring configurations, so the score of the
     /// last prediction is reused when the next prediction is identical.
     public func maximize(
         with maximizer: any AcquisitionMaximizer, using generator: inout SeededGenerator
     ) -> ScoredConfiguration? {
-        var lastPrediction = Prediction(mean: .nan, variance: .nan)
-        var lastScore = 0.0
-        return maximizer.maximize(over: surrogate.space, starts: starts, excluding: excluded, using: &generator) { configuration in
-            let prediction = surrogate.predict(configuration)
-            if prediction != lastPrediction {
-                lastPrediction = prediction
-                lastScore = acquisition.score(prediction)
+        var scorer = ReusingScorer(acquisition: acquisition)
+        let space = surrogate.space
+        if let enumerating = maximizer as? any EnumeratingMaximizer, space.isFinite {
+            var predictions: [Prediction] = []
+            if (try? surrogate.predictEveryConfiguration(into: &predictions)) != nil {
+                let scores = predictions.map { scorer.score($0) }
+                return enumerating.maximize(over: space, scores: scores, excluding: excluded, using: &generator)
             }
-            return lastScore
         }
+        return maximizer.maximize(over: space, starts: starts, excluding: excluded, using: &generator) { configuration in
+            scorer.score(surrogate.predict(configuration))
+        }
+    }
+}
+
+/// An acquisition function that remembers its last prediction and score.
+private struct ReusingScorer {
+    let acquisition: any AcquisitionFunction
+    private var lastPrediction = Prediction(mean: .nan, variance: .nan)
+    private var lastScore = 0.0
+
+    init(acquisition: any AcquisitionFunction) {
+        self.acquisition = acquisition
+    }
+
+    mutating func score(_ prediction: Prediction) -> Double {
+        if prediction != lastPrediction {
+            lastPrediction = prediction
+            lastScore = acquisition.score(prediction)
+        }
+        return lastScore
     }
 }

@@ -37,6 +37,12 @@ public protocol Surrogate: Sendable {
     /// storage reused): the path for scoring many candidates. By default, `predict` in a loop.
     func predict(_ configurations: [Configuration], into predictions: inout [Prediction])
 
+    /// The predictions at every configuration of a finite space, indexed by dense id (see
+    /// ``SearchSpace/configuration(id:)``), written into `predictions`: the path for scoring a
+    /// whole space. Throws ``SpaceError/notFinite(operation:)`` for a space with a real
+    /// parameter. By default, the batch `predict` of all configurations.
+    func predictEveryConfiguration(into predictions: inout [Prediction]) throws
+
     /// The scale of the predictions: an acquisition function compares them with
     /// `targetTransform.apply(value)` of observed values, never with raw values.
     var targetTransform: TargetTransform { get }
@@ -50,5 +56,10 @@ extension Surrogate {
     public func predict(_ configurations: [Configuration], into predictions: inout [Prediction]) {
         predictions.removeAll(keepingCapacity: true)
         for configuration in configurations { predictions.append(predict(configuration)) }
+    }
+
+    /// Makes every configuration of the space and predicts them in one batch.
+    public func predictEveryConfiguration(into predictions: inout [Prediction]) throws {
+        predict(try space.allConfigurations(), into: &predictions)
     }
 }

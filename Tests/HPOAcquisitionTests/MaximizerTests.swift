@@ -74,6 +74,23 @@ import Testing
         }
     }
 
+    @Test func exhaustiveGivesTheSameFromATableAsFromAScoreFunction() throws {
+        // Coarse scores make many ties, so the two paths must also break them alike.
+        let coarse = { (c: Configuration) -> Double in (self.bowl(c) / 8).rounded(.down) }
+        let table = try space.allConfigurations().map(coarse)
+        let excluded: Set = [Configuration(target), Configuration([4, 1, 5, 3])]
+        for seed in 0..<20 as Range<UInt64> {
+            var byFunction = SeededGenerator(seed: seed)
+            var byTable = SeededGenerator(seed: seed)
+            let a = ExhaustiveEnumeration().maximize(over: space, starts: [], excluding: excluded, using: &byFunction, score: coarse)
+            let b = ExhaustiveEnumeration().maximize(over: space, scores: table, excluding: excluded, using: &byTable)
+            #expect(a == b)
+            #expect(a.map { !excluded.contains($0.configuration) && $0.score == -1 } == true)
+        }
+        var generator = SeededGenerator(seed: 1)
+        #expect(ExhaustiveEnumeration().maximize(over: space, scores: [1, 2], excluding: [], using: &generator) == nil)
+    }
+
     @Test func vnaMovesRealParametersByGaussianSteps() throws {
         let mixed = try SearchSpace([Parameter.real("r", 0, 10), Parameter.categorical("c", ["a", "b"])])
         var generator = SeededGenerator(seed: 7)

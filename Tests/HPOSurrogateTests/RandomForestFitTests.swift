@@ -147,6 +147,45 @@ struct PredictEveryConfigurationTests {
         #expect(byID.count == 60)
     }
 
+    @Test("filling the leaves' boxes gives bit-identical predictions on a 62,208-configuration space")
+    func boxesEqualWalks() throws {
+        // The shape of FCNet: categorical, ordinal and integer parameters of 2 to 6 values.
+        let space = try SearchSpace([
+            .categorical("a1", ["relu", "tanh"]), .categorical("a2", ["relu", "tanh"]), .ordinal("batch", [8, 16, 32, 64]),
+            .ordinal("d1", [0, 0.3, 0.6]), .ordinal("d2", [0, 0.3, 0.6]), .ordinal("lr", [1, 2, 3, 4, 5, 6]),
+            .categorical("schedule", ["cosine", "const"]), .integer("u1", 4, 9), .categorical("u2", ["a", "b", "c", "d", "e", "f"]),
+        ])
+        var generator = SeededGenerator(seed: 9)
+        let configurations = (0..<150).map { _ in space.sample(using: &generator) }
+        let values = configurations.map { c in
+            1 + c[0] + (c[5] - 3) * (c[5] - 3) + (c[8] == 2 ? 5 : 0) + c[7] * c[3] + generator.nextUniform()
+        }
+        for includeLeafVariance in [false, true] {
+            var forest = try RandomForest(space: space, settings: .init(includeLeafVariance: includeLeafVariance))
+            try forest.fit(configurations, values, using: &generator)
+            var byID: [Prediction] = []
+            try forest.predictEveryConfiguration(into: &byID)
+            #expect(byID.count == 62_208)
+            let all = try space.allConfigurations()
+            let mismatches = all.indices.filter { byID[$0] != forest.predict(all[$0]) }
+            #expect(mismatches.isEmpty, "\(mismatches.count) ids differ, the first \(mismatches.first ?? -1)")
+            #expect(Set(byID.map(\.mean)).count > 10, "the forest must not be constant for this test to mean anything")
+        }
+    }
+
+    @Test("a finite space with a parameter of more than 64 values is walked configuration by configuration")
+    func wideParameter() throws {
+        let space = try SearchSpace([.integer("n", 0, 99), .categorical("c", ["x", "y"])])
+        var generator = SeededGenerator(seed: 10)
+        let configurations = (0..<60).map { _ in space.sample(using: &generator) }
+        let values = configurations.map { abs($0[0] - 40) + 10 * $0[1] + generator.nextUniform() }
+        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        try forest.fit(configurations, values, using: &generator)
+        var byID: [Prediction] = []
+        try forest.predictEveryConfiguration(into: &byID)
+        #expect(byID == forest.predict(try space.allConfigurations()))
+    }
+
     @Test("a space with a real parameter cannot be enumerated")
     func infinite() throws {
         let forest = try RandomForest(space: try SearchSpace([.real("x", 0, 1)]))

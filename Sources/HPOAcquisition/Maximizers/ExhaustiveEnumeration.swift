@@ -1,9 +1,14 @@
 import HPORandom
 import HPOSpace
 
-/// The exact argmax over a finite space: every configuration is scored once, in id order, with
-/// one reused buffer. Returns `nil` for an infinite space.
-public struct ExhaustiveEnumeration: AcquisitionMaximizer {
+/// The exact argmax over a finite space: every configuration is scored, in id order. Returns
+/// `nil` for an infinite space.
+///
+/// Given a score function it scores one configuration after the other with one reused buffer;
+/// given a table of every configuration's score (``maximize(over:scores:excluding:using:)``),
+/// which a model can compute in bulk much faster, it only takes the argmax. Both break ties
+/// the same way, so they return the same configuration for the same scores.
+public struct ExhaustiveEnumeration: EnumeratingMaximizer {
     /// Creates the exhaustive maximizer.
     public init() {}
 
@@ -12,18 +17,12 @@ public struct ExhaustiveEnumeration: AcquisitionMaximizer {
         using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
         guard let size = space.size else { return nil }
-        let excludedIDs = excluded.compactMap { space.fastID(of: $0) }.sorted()
         let lows = space.parameters.map(\.indexBounds.low)
         let highs = space.parameters.map(\.indexBounds.high)
         var candidate = Configuration(lows)
-        var nextExcluded = 0
-        var argmax = RandomTieArgmax()
+        var scores = [Double](repeating: 0, count: size)
         for id in 0..<size {
-            if nextExcluded < excludedIDs.count, excludedIDs[nextExcluded] == id {
-                while nextExcluded < excludedIDs.count, excludedIDs[nextExcluded] == id { nextExcluded += 1 }
-            } else {
-                argmax.offer(candidate, score: score(candidate), using: &generator)
-            }
+            scores[id] = score(candidate)
             // Odometer step: the last parameter is the least significant digit of the id.
             var d = lows.count - 1
             while d >= 0 {
@@ -32,6 +31,34 @@ public struct ExhaustiveEnumeration: AcquisitionMaximizer {
                 d -= 1
             }
         }
-        return argmax.best
+        return maximize(over: space, scores: scores, excluding: excluded, using: &generator)
+    }
+
+    public func maximize(
+        over space: SearchSpace, scores: [Double], excluding excluded: Set<Configuration>,
+        using generator: inout SeededGenerator
+    ) -> ScoredConfiguration? {
+        guard let size = space.size, scores.count == size else { return nil }
+        var isExcluded = [Bool](repeating: false, count: size)
+        for configuration in excluded {
+            if let id = space.fastID(of: configuration) { isExcluded[id] = true }
+        }
+        var bestID = -1
+        var bestScore = -Double.infinity
+        var ties = 0
+        for id in 0..<size where !isExcluded[id] {
+            let score = scores[id].isNaN ? -Double.infinity : scores[id]
+            if bestID < 0 || score > bestScore {
+                bestID = id
+                bestScore = score
+                ties = 1
+            } else if score == bestScore {
+                // Reservoir sampling: the k-th tie replaces the choice with probability 1/k.
+                ties += 1
+                if generator.nextInt(below: ties) == 0 { bestID = id }
+            }
+        }
+        guard bestID >= 0, let best = try? space.configuration(id: bestID) else { return nil }
+        return ScoredConfiguration(configuration: best, score: bestScore)
     }
 }

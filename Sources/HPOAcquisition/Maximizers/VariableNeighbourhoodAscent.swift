@@ -56,27 +56,9 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
         over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
-        // Ascents from different starts meet again: in a finite space every score is computed
-        // once, and the excluded configurations are remembered as -infinity by their ids.
-        var memo: [Int: Double] = [:]
-        if space.isFinite {
-            memo.reserveCapacity(4096 + excluded.count)
-            for configuration in excluded {
-                if let id = space.fastID(of: configuration) { memo[id] = -Double.infinity }
-            }
-        }
-        let masked = { (configuration: Configuration) -> Double in
-            guard let id = space.fastID(of: configuration) else {
-                if excluded.contains(configuration) { return -Double.infinity }
-                let s = score(configuration)
-                return s.isNaN ? -Double.infinity : s
-            }
-            if let known = memo[id] { return known }
-            var s = score(configuration)
-            if s.isNaN { s = -Double.infinity }
-            memo[id] = s
-            return s
-        }
+        // Ascents from different starts meet again: every score is computed once.
+        var memo = ScoreMemo(space: space, excluding: excluded)
+        let masked = { (configuration: Configuration) -> Double in memo.score(of: configuration, score) }
         var origins = Array(starts.prefix(settings.observedStarts))
         origins += bestRandom(space: space, using: &generator, score: masked)
         var argmax = RandomTieArgmax()

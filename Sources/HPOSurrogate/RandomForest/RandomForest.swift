@@ -109,13 +109,29 @@ public struct RandomForest: Surrogate {
     /// Predicts every configuration of a finite space into `predictions`, indexed by the
     /// configurations' dense ids (see ``SearchSpace/configuration(id:)``), without making the
     /// configurations: the exact argmax of an acquisition function over a finite space scores
-    /// these. Throws ``SpaceError/notFinite(operation:)`` for a space with a real parameter.
+    /// these. When every parameter has at most 64 values, each tree is walked once and fills
+    /// the boxes of its leaves, which costs one write per configuration and tree; otherwise
+    /// every configuration is walked down the trees. Throws ``SpaceError/notFinite(operation:)``
+    /// for a space with a real parameter.
     public func predictEveryConfiguration(into predictions: inout [Prediction]) throws {
         guard let size = space.size else {
             throw SpaceError.notFinite(operation: "predicting every configuration")
         }
         if predictions.count != size {
             predictions = [Prediction](repeating: Prediction(mean: 0, variance: 0), count: size)
+        }
+        if allMasks, let strides = space.idStrides {
+            let cardinalities = space.parameters.map { $0.domain.cardinality ?? 0 }
+            withView { view in
+                strides.withUnsafeBufferPointer { strides in
+                    cardinalities.withUnsafeBufferPointer { cardinalities in
+                        predictions.withUnsafeMutableBufferPointer { out in
+                            view.predictEveryConfiguration(strides: strides, cardinalities: cardinalities, into: out)
+                        }
+                    }
+                }
+            }
+            return
         }
         let bounds = space.parameters.map(\.indexBounds)
         withView { view in
@@ -149,7 +165,7 @@ public struct RandomForest: Surrogate {
     }
 
     /// Calls `body` with unsafe views of the fitted forest.
-    private func withView<Result>(_ body: (ForestView) -> Result) -> Result {
+    func withView<Result>(_ body: (ForestView) -> Result) -> Result {
         storage.nodes.withUnsafeBufferPointer { nodes in
             storage.means.withUnsafeBufferPointer { means in
                 storage.variances.withUnsafeBufferPointer { variances in
@@ -165,105 +181,5 @@ public struct RandomForest: Surrogate {
                 }
             }
         }
-    }
-}
-
-/// Unsafe views of a fitted forest's arrays, valid inside ``RandomForest/withView(_:)``: what
-/// the prediction loops read, without bounds checks or reference counting.
-private struct ForestView {
-    let nodes: UnsafeBufferPointer<TreeNode>
-    let means: UnsafeBufferPointer<Double>
-    let variances: UnsafeBufferPointer<Double>
-    let masks: UnsafeBufferPointer<UInt64>
-    let roots: UnsafeBufferPointer<Int32>
-    let codings: UnsafeBufferPointer<FeatureCoding>
-    let depth: Int
-    let allMasks: Bool
-    let settings: RandomForest.Settings
-
-    /// The forest's prediction at the internal values `x`.
-    ///
-    /// The trees are walked in lockstep, one level of every tree per round, so the walks overlap
-    /// in the processor instead of waiting on each other; a walk that reaches a leaf stays there.
-    @inline(__always)
-    func prediction(_ x: UnsafeBufferPointer<Double>) -> Prediction {
-        let dimension = codings.count - 1
-        guard !roots.isEmpty, x.count == dimension else { return Prediction(mean: 0, variance: 1) }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: roots.count) { at in
-            if !(allMasks && walkMasks(x, at: at)) { walk(x, at: at) }
-            return combine(leaves: UnsafeBufferPointer(at))
-        }
-    }
-
-    /// Walks every tree when all splits are 64-bit masks: each value becomes a bit position
-    /// once, and each step is a shift. Returns `false`, leaving `at` undefined, when a value is
-    /// outside its parameter's 64 bits (the general walk handles it).
-    @inline(__always)
-    private func walkMasks(_ x: UnsafeBufferPointer<Double>, at: UnsafeMutableBufferPointer<Int>) -> Bool {
-        let dimension = x.count
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: dimension + 1) { bit in
-            for f in 0..<dimension {
-                let offset = x[f] - codings[f].low
-                guard offset >= 0, offset < 64 else { return false }
-                bit[f] = UInt64(offset)
-            }
-            bit[dimension] = 0
-            for t in 0..<roots.count { at[t] = Int(roots[t]) }
-            for _ in 0..<depth {
-                var moved = false
-                for t in 0..<roots.count {
-                    let node = nodes[at[t]]
-                    let next = Int(node.left) + Int(truncatingIfNeeded: ~(node.split &>> bit[Int(node.feature)]) & 1)
-                    moved = moved || next != at[t]
-                    at[t] = next
-                }
-                if !moved { break }
-            }
-            return true
-        }
-    }
-
-    /// Walks every tree, whatever the coding of the features.
-    @inline(__always)
-    private func walk(_ x: UnsafeBufferPointer<Double>, at: UnsafeMutableBufferPointer<Int>) {
-        let dimension = x.count
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension + 1) { point in
-            for f in 0..<dimension { point[f] = x[f] }
-            point[dimension] = 0
-            for t in 0..<roots.count { at[t] = Int(roots[t]) }
-            for _ in 0..<depth {
-                var moved = false
-                for t in 0..<roots.count {
-                    let node = nodes[at[t]]
-                    let feature = Int(node.feature)
-                    let next = Int(node.left) + codings[feature].step(point[feature], split: node.split, pool: masks)
-                    moved = moved || next != at[t]
-                    at[t] = next
-                }
-                if !moved { break }
-            }
-        }
-    }
-
-    /// The forest's prediction from the leaf each tree reached.
-    @inline(__always)
-    private func combine(leaves: UnsafeBufferPointer<Int>) -> Prediction {
-        // The trees' means are summed as offsets from the first tree's, so trees that agree
-        // give a variance of exactly zero.
-        let first = means[leaves[0]]
-        var sum = 0.0
-        var sumOfSquares = 0.0
-        var leafVariance = 0.0
-        for leaf in leaves {
-            let offset = means[leaf] - first
-            sum += offset
-            sumOfSquares += offset * offset
-            leafVariance += variances[leaf]
-        }
-        let trees = Double(leaves.count)
-        let meanOffset = sum / trees
-        var variance = max(sumOfSquares / trees - meanOffset * meanOffset, 0)
-        if settings.includeLeafVariance { variance += leafVariance / trees }
-        return Prediction(mean: first + meanOffset, variance: max(variance, settings.varianceFloor))
     }
 }
