@@ -27,7 +27,7 @@ public struct NamedOptimizer: Hashable, Sendable, Codable {
 
 extension NamedOptimizer {
     /// The optimizers known by name, each with its default settings: what `--optimizers` accepts.
-    ///
+    /// `bo-rf-ei` is bo-rf with expected improvement, the acquisition of the original report.
     public static var presets: [NamedOptimizer] {
         [
             NamedOptimizer(uncheckedLabel: "random", spec: .random(RandomSearch.Settings())),
@@ -37,6 +37,11 @@ extension NamedOptimizer {
             NamedOptimizer(
                 uncheckedLabel: "bo-rf",
                 spec: .bayesianOptimization(surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings())),
+            NamedOptimizer(
+                uncheckedLabel: "bo-rf-ei",
+                spec: .bayesianOptimization(
+                    surrogate: .randomForest(RandomForest.Settings()),
+                    settings: BayesianOptimization.Settings(acquisition: .expectedImprovement))),
             NamedOptimizer(
                 uncheckedLabel: "bo-dngo",
                 spec: .bayesianOptimization(surrogate: .dngo(DNGO.Settings()), settings: BayesianOptimization.Settings.dngoDefaults)),

@@ -1,0 +1,57 @@
+import HPOAcquisition
+import HPOSpace
+import HPOSurrogate
+
+extension OptimizerSpec {
+    /// One line saying what the optimizer does with its main settings, for reports, e.g.
+    /// "Bayesian optimization: random forest of 10 trees on log losses; lower confidence bound
+    /// (kappa 1); Variable Neighbourhood Ascent (radius 2); 10 random initial configurations".
+    public var summary: String {
+        switch self {
+        case .random(let settings):
+            return "random search " + (settings.withoutReplacement ? "without replacement" : "(with replacement)")
+        case .bayesianOptimization(let surrogate, let settings):
+            var parts = [surrogate.summary, settings.acquisition.summary, settings.maximizer.summary]
+            parts.append("\(settings.initialDesignSize) random initial configurations")
+            if settings.randomInterleaveProbability > 0 {
+                parts.append("a random suggestion with probability \(settings.randomInterleaveProbability.significant(3))")
+            }
+            return "Bayesian optimization: " + parts.joined(separator: "; ")
+        }
+    }
+}
+
+extension SurrogateKind {
+    /// The model in a few words.
+    public var summary: String {
+        switch self {
+        case .randomForest(let settings):
+            "random forest of \(settings.trees) trees" + (settings.logTargets ? " on log losses" : "")
+        case .dngo(let settings):
+            "DNGO (network of \(settings.hiddenWidths.map(String.init).joined(separator: "-")) \(settings.activation.rawValue) units"
+                + " with Bayesian linear regression on its last layer" + (settings.logTargets ? ", on log losses)" : ")")
+        }
+    }
+}
+
+extension AcquisitionKind {
+    /// The acquisition function in a few words.
+    public var summary: String {
+        switch self {
+        case .expectedImprovement: "expected improvement"
+        case .probabilityOfImprovement: "probability of improvement"
+        case .lowerConfidenceBound(let kappa): "lower confidence bound (kappa \(kappa.significant(3)))"
+        }
+    }
+}
+
+extension MaximizerKind {
+    /// The maximizer in a few words.
+    public var summary: String {
+        switch self {
+        case .variableNeighbourhoodAscent(let settings): "Variable Neighbourhood Ascent (radius \(settings.maximumDistance))"
+        case .randomSampling(let samples): "best of \(samples) random configurations"
+        case .exhaustive: "exhaustive enumeration"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import HPOAcquisition
+import HPOSurrogate
+import Testing
+@testable import HPOOptimizers
+
+@Suite("Optimizer summaries and presets")
+struct OptimizerSummaryTests {
+    @Test func summariesNameTheMainSettings() throws {
+        #expect(OptimizerSpec.random(.init()).summary == "random search (with replacement)")
+        #expect(OptimizerSpec.random(.init(withoutReplacement: true)).summary == "random search without replacement")
+        let forest = OptimizerSpec.bayesianOptimization(
+            surrogate: .randomForest(RandomForest.Settings(trees: 7, logTargets: false)),
+            settings: BayesianOptimization.Settings(
+                acquisition: .lowerConfidenceBound(kappa: 0.5), maximizer: .randomSampling(samples: 300),
+                initialDesignSize: 4, randomInterleaveProbability: 0.25))
+        #expect(forest.summary == "Bayesian optimization: random forest of 7 trees; lower confidence bound (kappa 0.5); "
+            + "best of 300 random configurations; 4 random initial configurations; a random suggestion with probability 0.25")
+        let dngo = OptimizerSpec.bayesianOptimization(
+            surrogate: .dngo(DNGO.Settings(hiddenWidths: [20, 30])),
+            settings: BayesianOptimization.Settings(acquisition: .expectedImprovement, maximizer: .exhaustive))
+        #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on log losses); expected improvement; exhaustive enumeration;"))
+    }
+
+    @Test func boRfEIDiffersFromBoRfInTheAcquisitionOnly() throws {
+        let ei = try NamedOptimizer.preset(named: "bo-rf-ei").spec
+        let rf = try NamedOptimizer.preset(named: "bo-rf").spec
+        guard case .bayesianOptimization(let eiSurrogate, let eiSettings) = ei,
+            case .bayesianOptimization(let rfSurrogate, var rfSettings) = rf
+        else {
+            Issue.record("both presets must be Bayesian optimization")
+            return
+        }
+        #expect(eiSurrogate == rfSurrogate)
+        #expect(eiSettings.acquisition == .expectedImprovement)
+        rfSettings.acquisition = .expectedImprovement
+        #expect(eiSettings == rfSettings)
+        #expect(ei.name == "bo-rf")
+    }
+}
