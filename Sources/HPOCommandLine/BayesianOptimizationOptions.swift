@@ -51,14 +51,14 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case predicted, observed
     }
 
-    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
+    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
     var acquisition: Acquisition?
 
     @Option(help: "BO: weight of the standard deviation in lcb.")
     var kappa: Double = standardKappa
 
     @Option(help: "BO: standard deviation of one observation around the true value on the surrogate's scale (log loss for bo-rf), which eri assumes.")
-    var noise: Double = standardNoise
+    var eriNoise: Double = standardNoise
 
     @Option(help: "BO: acquisition maximizer: vna (Variable Neighbourhood Ascent), random (best of --random-samples) or exhaustive (every configuration of a finite space: the exact argmax).")
     var maximizer: Maximizer = .vna
@@ -112,8 +112,8 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let interleave, !(interleave >= 0 && interleave <= 1) {
             throw ValidationError("--interleave must be a probability in 0...1, not \(interleave)")
         }
-        guard noise >= 0, noise.isFinite else {
-            throw ValidationError("--noise must be a finite non-negative number, not \(noise)")
+        guard eriNoise >= 0, eriNoise.isFinite else {
+            throw ValidationError("--eri-noise must be a finite non-negative number, not \(eriNoise)")
         }
         guard kappa >= 0, kappa.isFinite else {
             throw ValidationError("--kappa must be a finite non-negative number, not \(kappa)")
@@ -138,7 +138,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case .ei: .expectedImprovement
         case .pi: .probabilityOfImprovement
         case .lcb: .lowerConfidenceBound(kappa: kappa)
-        case .eri: .expectedReportedImprovement(noise: noise)
+        case .eri: .expectedReportedImprovement(noise: eriNoise)
         }
         var vna = Self.vnaDefaults
         if let vnaDistance { vna.maximumDistance = vnaDistance }

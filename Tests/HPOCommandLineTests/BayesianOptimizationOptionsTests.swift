@@ -22,7 +22,7 @@ import Testing
     @Test func forestAndNoiseOptionsReachTheSpec() throws {
         let command = try RunCommand.parse([
             "--optimizer", "bo-rf", "--features-per-split", "0.5", "--split-size", "4", "--leaf-variance",
-            "--acquisition", "eri", "--noise", "0.2",
+            "--acquisition", "eri", "--eri-noise", "0.2",
         ])
         var forest = RandomForest.Settings()
         forest.featuresPerSplit = .fraction(0.5)
@@ -35,9 +35,9 @@ import Testing
 
     @Test func invalidOptionsNameTheOptionAndTheValidRange() {
         #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--noise", "-0.1"])
+            try RunCommand.parse(["--optimizer", "bo-rf", "--eri-noise=-0.1"])
         } throws: { error in
-            RunCommand.message(for: error).contains("--noise must be a finite non-negative number, not -0.1")
+            RunCommand.message(for: error).contains("--eri-noise must be a finite non-negative number, not -0.1")
         }
         #expect {
             try RunCommand.parse(["--optimizer", "bo-rf", "--features-per-split", "1.5"])
