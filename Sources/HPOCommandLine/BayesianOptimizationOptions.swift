@@ -9,7 +9,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     private static let forestDefaults = RandomForest.Settings()
 
     enum Acquisition: String, CaseIterable, ExpressibleByArgument {
-        case ei, pi, lcb
+        case ei, pi, lcb, eri
 
         /// The name of the library's default.
         static var standard: Acquisition {
@@ -17,6 +17,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
             case .expectedImprovement: .ei
             case .probabilityOfImprovement: .pi
             case .lowerConfidenceBound: .lcb
+            case .expectedReportedImprovement: .eri
             }
         }
     }
@@ -27,6 +28,21 @@ struct BayesianOptimizationOptions: ParsableArguments {
         return 1
     }
 
+    /// The library's default noise of eri.
+    private static var standardNoise: Double {
+        if case .expectedReportedImprovement(let noise) = defaults.acquisition { return noise }
+        return 0.15
+    }
+
+    /// The library's default share of the features per split, as the help shows it.
+    private static var standardFeatureShare: String {
+        switch forestDefaults.featuresPerSplit {
+        case .all: "1"
+        case .fraction(let share): share.significant(3)
+        case .count(let count): "\(count) features"
+        }
+    }
+
     enum Maximizer: String, CaseIterable, ExpressibleByArgument {
         case vna, random, exhaustive
     }
@@ -35,11 +51,14 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case predicted, observed
     }
 
-    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement) or lcb (lower confidence bound). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
+    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
     var acquisition: Acquisition?
 
     @Option(help: "BO: weight of the standard deviation in lcb.")
     var kappa: Double = standardKappa
+
+    @Option(help: "BO: standard deviation of one observation around the true value on the surrogate's scale (log loss for bo-rf), which eri assumes.")
+    var eriNoise: Double = standardNoise
 
     @Option(help: "BO: acquisition maximizer: vna (Variable Neighbourhood Ascent), random (best of --random-samples) or exhaustive (every configuration of a finite space: the exact argmax).")
     var maximizer: Maximizer = .vna
@@ -65,12 +84,21 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Option(help: "BO: the incumbent that ei and pi improve on: predicted (lowest predicted mean among the evaluated configurations, robust to noise) or observed (lowest observed value).")
     var incumbent: Incumbent = .predicted
 
+    @Option(help: "BO: share of the features each split of the random forest tries, in (0, 1]. (default: \(standardFeatureShare))")
+    var featuresPerSplit: Double?
+
+    @Option(help: "BO: minimum observations a node of the random forest's trees needs to be split. (default: \(forestDefaults.minSamplesToSplit))")
+    var splitSize: Int?
+
+    @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"))")
+    var leafVariance: Bool?
+
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
     var allowRepeats = false
 
     func validate() throws {
         let counts: [(String, Int?, Int)] = [
-            ("--vna-distance", vnaDistance, 1), ("--trees", trees, 1), ("--leaf-size", leafSize, 1),
+            ("--vna-distance", vnaDistance, 1), ("--trees", trees, 1), ("--leaf-size", leafSize, 1), ("--split-size", splitSize, 2),
             ("--initial-design", initialDesign, 0), ("--random-samples", randomSamples, 1),
         ]
         for (name, value, least) in counts {
@@ -78,8 +106,14 @@ struct BayesianOptimizationOptions: ParsableArguments {
                 throw ValidationError("\(name) must be an integer of at least \(least), not \(value)")
             }
         }
+        if let featuresPerSplit, !(featuresPerSplit > 0 && featuresPerSplit <= 1) {
+            throw ValidationError("--features-per-split must be a share in (0, 1], not \(featuresPerSplit)")
+        }
         if let interleave, !(interleave >= 0 && interleave <= 1) {
             throw ValidationError("--interleave must be a probability in 0...1, not \(interleave)")
+        }
+        guard eriNoise >= 0, eriNoise.isFinite else {
+            throw ValidationError("--eri-noise must be a finite non-negative number, not \(eriNoise)")
         }
         guard kappa >= 0, kappa.isFinite else {
             throw ValidationError("--kappa must be a finite non-negative number, not \(kappa)")
@@ -91,6 +125,9 @@ struct BayesianOptimizationOptions: ParsableArguments {
         var settings = Self.forestDefaults
         if let trees { settings.trees = trees }
         if let leafSize { settings.minSamplesPerLeaf = leafSize }
+        if let featuresPerSplit { settings.featuresPerSplit = .fraction(featuresPerSplit) }
+        if let splitSize { settings.minSamplesToSplit = splitSize }
+        if let leafVariance { settings.includeLeafVariance = leafVariance }
         return settings
     }
 
@@ -101,6 +138,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case .ei: .expectedImprovement
         case .pi: .probabilityOfImprovement
         case .lcb: .lowerConfidenceBound(kappa: kappa)
+        case .eri: .expectedReportedImprovement(noise: eriNoise)
         }
         var vna = Self.vnaDefaults
         if let vnaDistance { vna.maximumDistance = vnaDistance }

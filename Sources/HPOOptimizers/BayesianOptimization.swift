@@ -111,8 +111,9 @@ public struct BayesianOptimization: Optimizer {
         case .bestPredictedMean: data.configurations.map { model.predict($0).mean }.min() ?? transform.apply(data.bestLoss)
         case .bestObserved: transform.apply(data.bestLoss)
         }
+        let reported = data.bestObservedConfiguration.map { (mean: model.predict($0).mean, observed: transform.apply(data.bestLoss)) }
         return AcquisitionProblem(
-            surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform),
+            surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform, reported: reported),
             starts: data.configurationsBestFirst, excluded: excluded)
     }
 
@@ -136,6 +137,9 @@ extension BayesianOptimization.Settings {
         }
         if case .lowerConfidenceBound(let kappa) = acquisition, !(kappa >= 0 && kappa.isFinite) {
             throw OptimizerError.invalidSetting(name: "LCB kappa", value: "\(kappa)", valid: "a finite non-negative number")
+        }
+        if case .expectedReportedImprovement(let noise) = acquisition, !(noise >= 0 && noise.isFinite) {
+            throw OptimizerError.invalidSetting(name: "ERI noise", value: "\(noise)", valid: "a finite non-negative number")
         }
         switch maximizer {
         case .exhaustive where !space.isFinite:

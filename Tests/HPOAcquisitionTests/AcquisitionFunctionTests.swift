@@ -104,3 +104,46 @@ import Testing
         }
     }
 }
+
+/// Reference values of E[(c - F) 1{F + noise < y*}], F ~ N(mu, sigma^2), noise ~ N(0, tau^2),
+/// computed once with mpmath (30 digits) by quadrature over F of (c - F) phi(F) Phi((y* - F) / tau),
+/// without the closed form.
+@Suite struct ExpectedReportedImprovementTests {
+    @Test(arguments: [
+        // (c, y*, mu, sigma, tau, value)
+        (0.0, -0.1, 0.05, 0.2, 0.15, 0.039603280575184266358),
+        (1.0, 0.8, 1.2, 0.3, 0.1, 0.030426922437033787378),
+        (-2.0, -2.3, -1.5, 0.5, 0.25, 0.025976217443140913022),
+        (0.0, -0.2, 0.3, 0.1, 0.2, -0.0023375995454275914694), // worse than the incumbent: a risk
+    ])
+    func matchesQuadrature(c: Double, observed: Double, mu: Double, sigma: Double, tau: Double, expected: Double) {
+        let eri = ExpectedReportedImprovement(incumbentMean: c, lowestObserved: observed, noise: tau)
+        let got = eri.value(Prediction(mean: mu, variance: sigma * sigma))
+        #expect(abs(got - expected) < 1e-14, "ERI = \(got), expected \(expected)")
+        #expect(eri.score(Prediction(mean: mu, variance: sigma * sigma)) == got)
+    }
+
+    @Test func withoutNoiseItIsTheExpectedImprovement() {
+        let eri = ExpectedReportedImprovement(incumbentMean: 0.6, lowestObserved: 0.6, noise: 0)
+        let ei = ExpectedImprovement(incumbent: 0.6)
+        for mean in stride(from: -1.0, through: 2.0, by: 0.25) {
+            for sigma in [0.01, 0.2, 1.5] {
+                let prediction = Prediction(mean: mean, variance: sigma * sigma)
+                #expect(abs(eri.value(prediction) - ei.value(prediction)) <= 1e-15 + 1e-12 * ei.value(prediction))
+            }
+        }
+        #expect(eri.value(Prediction(mean: 0.25, variance: 0)) == 0.6 - 0.25)
+        #expect(eri.value(Prediction(mean: 0.75, variance: 0)) == 0)
+    }
+
+    @Test func noiseTurnsAConfidentlyWorseConfigurationIntoARisk() {
+        // Predicted exactly (sigma = 0) between the lucky observation and the incumbent's true
+        // value: a gain if its draw falls below y*. Predicted worse than the incumbent: a loss.
+        let eri = ExpectedReportedImprovement(incumbentMean: 0, lowestObserved: -0.2, noise: 0.2)
+        let better = eri.value(Prediction(mean: -0.1, variance: 0))
+        #expect(abs(better - 0.1 * StandardNormal.cdf(-0.5)) < 1e-15)
+        let worse = eri.value(Prediction(mean: 0.1, variance: 0))
+        #expect(abs(worse - -0.1 * StandardNormal.cdf(-1.5)) < 1e-15)
+        #expect(worse < 0)
+    }
+}

@@ -19,7 +19,36 @@ import Testing
         #expect(OptimizerSpec.names.contains("bo-rf"))
     }
 
+    @Test func forestAndNoiseOptionsReachTheSpec() throws {
+        let command = try RunCommand.parse([
+            "--optimizer", "bo-rf", "--features-per-split", "0.5", "--split-size", "4", "--leaf-variance",
+            "--acquisition", "eri", "--eri-noise", "0.2",
+        ])
+        var forest = RandomForest.Settings()
+        forest.featuresPerSplit = .fraction(0.5)
+        forest.minSamplesToSplit = 4
+        forest.includeLeafVariance = true
+        var settings = BayesianOptimization.Settings()
+        settings.acquisition = .expectedReportedImprovement(noise: 0.2)
+        #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .randomForest(forest), settings: settings))
+    }
+
     @Test func invalidOptionsNameTheOptionAndTheValidRange() {
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf", "--eri-noise=-0.1"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--eri-noise must be a finite non-negative number, not -0.1")
+        }
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf", "--features-per-split", "1.5"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--features-per-split must be a share in (0, 1], not 1.5")
+        }
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf", "--split-size", "1"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--split-size must be an integer of at least 2, not 1")
+        }
         #expect {
             try RunCommand.parse(["--optimizer", "bo-rf", "--interleave", "1.5"])
         } throws: { error in

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Where the evaluations and the reported incumbents of `hpo run` fall in the FCNet ranking.
+
+Usage: hpo run ... --benchmark fcnet-NAME --output runs.csv --format csv
+       python3 benchmarks/incumbent_ranks.py runs.csv NAME
+
+Ranks are by true mean validation MSE (0 = the optimum), from the tables embedded in the binary
+(Sources/CFCNetData/data/fcnet_NAME.bin: 32-byte header, then float32[62208][4]). Prints, over the
+runs: the mean final regret of the reported incumbent (lowest observation), the trial at which a
+top-100 configuration was first evaluated, how many top-10 and top-100 configurations were
+evaluated, in how many runs the optimum was evaluated, the rank bands of the incumbents, and the
+regret that would result if every evaluation ranked >= R were dropped (not replaced).
+"""
+import collections
+import csv
+import pathlib
+import sys
+
+import numpy as np
+
+CHOICES = [
+    ["relu", "tanh"], ["relu", "tanh"], ["8", "16", "32", "64"], ["0", "0.3", "0.6"], ["0", "0.3", "0.6"],
+    ["0.0005", "0.001", "0.005", "0.01", "0.05", "0.1"], ["cosine", "const"],
+    ["16", "32", "64", "128", "256", "512"], ["16", "32", "64", "128", "256", "512"],
+]
+NAMES = ["activation_fn_1", "activation_fn_2", "batch_size", "dropout_1", "dropout_2", "init_lr", "lr_schedule",
+         "n_units_1", "n_units_2"]
+
+
+def main(path, name):
+    data = pathlib.Path(__file__).resolve().parent.parent / f"Sources/CFCNetData/data/fcnet_{name}.bin"
+    raw = data.read_bytes()
+    values = np.frombuffer(raw[32:32 + 62208 * 16], dtype="<f4").reshape(62208, 4).astype(np.float64)
+    means = values.mean(1)
+    rank = np.empty(62208, int)
+    rank[np.argsort(means)] = np.arange(62208)
+    optimum = means.min()
+
+    def index(row):
+        i = 0
+        for choices, value in zip(CHOICES, (row[n] for n in NAMES)):
+            i = i * len(choices) + choices.index(value)
+        return i
+
+    runs = collections.defaultdict(list)
+    for row in csv.DictReader(open(path)):
+        runs[int(row["run"])].append((index(row), float(row["observed"])))
+
+    def regret(trials):
+        return means[min(trials, key=lambda t: t[1])[0]] - optimum
+
+    print(f"{len(runs)} runs, mean final regret {np.mean([regret(t) for t in runs.values()]):.3g}")
+    first, top10, top100, optimum_runs = [], [], [], 0
+    bands = collections.Counter()
+    for trials in runs.values():
+        ranks = np.array([rank[i] for i, _ in trials])
+        first.append(int(np.argmax(ranks < 100)) + 1 if (ranks < 100).any() else len(ranks) + 1)
+        top10.append((ranks < 10).sum())
+        top100.append((ranks < 100).sum())
+        optimum_runs += (ranks == 0).any()
+        r = rank[min(trials, key=lambda t: t[1])[0]]
+        bands["0" if r == 0 else "1-9" if r < 10 else "10-99" if r < 100 else "100-999" if r < 1000 else ">=1000"] += 1
+    print(f"first top-100 evaluation at trial {np.mean(first):.1f} (median {np.median(first):.0f}); "
+          f"top-10 evaluations {np.mean(top10):.2f}, top-100 evaluations {np.mean(top100):.1f} per run; "
+          f"optimum evaluated in {optimum_runs} runs")
+    print("incumbent rank bands:", dict(sorted(bands.items())))
+    for cut in [100, 300, 1000]:
+        kept = [[t for t in trials if rank[t[0]] < cut] for trials in runs.values()]
+        print(f"dropping evaluations ranked >= {cut}: mean regret {np.mean([regret(t) for t in kept if t]):.3g}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
