@@ -2,7 +2,7 @@
 """Where the evaluations and the reported incumbents of `hpo run` fall in the FCNet ranking.
 
 Usage: hpo run ... --benchmark fcnet-NAME --output runs.csv --format csv
-       python3 benchmarks/incumbent_ranks.py runs.csv NAME
+       python3 Benchmarks/incumbent_ranks.py runs.csv NAME
 
 Ranks are by true mean validation MSE (0 = the optimum), from the tables embedded in the binary
 (Sources/CFCNetData/data/fcnet_NAME.bin: 32-byte header, then float32[62208][4]). Prints, over the
