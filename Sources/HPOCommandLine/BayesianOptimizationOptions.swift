@@ -90,6 +90,12 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Option(help: "BO: minimum observations a node of the random forest's trees needs to be split. (default: \(forestDefaults.minSamplesToSplit))")
     var splitSize: Int?
 
+    @Option(help: "BO: depth at which a node of the random forest's trees becomes a leaf (the root has depth 0). (default: \(forestDefaults.maxDepth))")
+    var maxDepth: Int?
+
+    @Flag(inversion: .prefixedNo, help: "BO: fit each tree of the random forest to a bootstrap sample of the observations rather than to all of them. (default: \(forestDefaults.bootstrap ? "--bootstrap" : "--no-bootstrap"))")
+    var bootstrap: Bool?
+
     @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"))")
     var leafVariance: Bool?
 
@@ -99,7 +105,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     func validate() throws {
         let counts: [(String, Int?, Int)] = [
             ("--vna-distance", vnaDistance, 1), ("--trees", trees, 1), ("--leaf-size", leafSize, 1), ("--split-size", splitSize, 2),
-            ("--initial-design", initialDesign, 0), ("--random-samples", randomSamples, 1),
+            ("--max-depth", maxDepth, 0), ("--initial-design", initialDesign, 0), ("--random-samples", randomSamples, 1),
         ]
         for (name, value, least) in counts {
             if let value, value < least {
@@ -128,6 +134,8 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let featuresPerSplit { settings.featuresPerSplit = .fraction(featuresPerSplit) }
         if let splitSize { settings.minSamplesToSplit = splitSize }
         if let leafVariance { settings.includeLeafVariance = leafVariance }
+        if let maxDepth { settings.maxDepth = maxDepth }
+        if let bootstrap { settings.bootstrap = bootstrap }
         return settings
     }
 

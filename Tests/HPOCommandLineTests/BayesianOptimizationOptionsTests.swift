@@ -22,11 +22,13 @@ import Testing
     @Test func forestAndNoiseOptionsReachTheSpec() throws {
         let command = try RunCommand.parse([
             "--optimizer", "bo-rf", "--features-per-split", "0.5", "--split-size", "4", "--leaf-variance",
-            "--acquisition", "eri", "--eri-noise", "0.2",
+            "--acquisition", "eri", "--eri-noise", "0.2", "--max-depth", "6", "--no-bootstrap",
         ])
         var forest = RandomForest.Settings()
         forest.featuresPerSplit = .fraction(0.5)
         forest.minSamplesToSplit = 4
+        forest.maxDepth = 6
+        forest.bootstrap = false
         forest.includeLeafVariance = true
         var settings = BayesianOptimization.Settings()
         settings.acquisition = .expectedReportedImprovement(noise: 0.2)
@@ -43,6 +45,11 @@ import Testing
             try RunCommand.parse(["--optimizer", "bo-rf", "--features-per-split", "1.5"])
         } throws: { error in
             RunCommand.message(for: error).contains("--features-per-split must be a share in (0, 1], not 1.5")
+        }
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf", "--max-depth=-1"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--max-depth must be an integer of at least 0, not -1")
         }
         #expect {
             try RunCommand.parse(["--optimizer", "bo-rf", "--split-size", "1"])
