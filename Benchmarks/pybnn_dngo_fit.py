@@ -119,7 +119,7 @@ def main():
     ]
     evaluation = time_marginal_likelihood(x, y)
     print(f"one log marginal likelihood: {evaluation * 1000:.3f} ms CPU "
-          f"(x 80,000 for the mcmc variant: {evaluation * 80:.1f} s)")
+          f"(x 80,000 for the mcmc variant: {evaluation * 80_000:.1f} s)")
     for name, repetitions, settings in cases:
         if repetitions <= 0:
             continue
