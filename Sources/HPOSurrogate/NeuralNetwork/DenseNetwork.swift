@@ -139,15 +139,11 @@ public struct DenseNetwork: Sendable {
                             let weights = parameters.baseAddress! + weightOffsets[l]
                             let weightGradient = gradient + weightOffsets[l]
                             let biasGradient = weightGradient + fanIn * fanOut
+                            VectorMath.addOuterProducts(
+                                a + offsets[l], fanIn: fanIn, errors, fanOut: fanOut, count: count, into: weightGradient)
                             for b in 0..<count {
                                 let input = a + offsets[l] + b * fanIn
                                 let error = errors + b * fanOut
-                                for i in 0..<fanIn {
-                                    let x = input[i]
-                                    if x == 0 { continue }
-                                    let row = weightGradient + i * fanOut
-                                    for j in 0..<fanOut { row[j] += x * error[j] }
-                                }
                                 for j in 0..<fanOut { biasGradient[j] += error[j] }
                                 guard l > 0 else { continue }
                                 let back = previous + b * fanIn

@@ -3,9 +3,9 @@ import HPOSpace
 import Testing
 @testable import HPOSurrogate
 
-/// The fast paths of a DNGO prediction agree with the plain computations they replace.
-@Suite("DNGO prediction paths")
-struct DNGOPredictionPathTests {
+/// The fast paths of DNGO's training and predictions agree with the plain computations they replace.
+@Suite("DNGO fast paths")
+struct DNGOFastPathTests {
     let space = try! SearchSpace([
         .categorical("kind", ["a", "b", "c"]), .ordinal("size", [8, 16, 32, 64]), .integer("depth", 2, 5),
     ])
@@ -39,6 +39,32 @@ struct DNGOPredictionPathTests {
         }
         // Each output is summed in the same order as the loop, so the results are identical.
         #expect(output == plainAffine(input, weights: weights, biases: biases))
+    }
+
+    @Test(arguments: [1, 5, 16, 21, 50])
+    func outerProductKernelEqualsThePlainLoop(_ fanOut: Int) {
+        var generator = SeededGenerator(seed: 35)
+        let (fanIn, count) = (6, 10)
+        let inputs = (0..<(count * fanIn)).map { _ in Float(generator.nextNormal()) }
+        let errors = (0..<(count * fanOut)).map { _ in Float(generator.nextNormal()) }
+        let start = (0..<(fanIn * fanOut)).map { _ in Float(generator.nextNormal()) }
+        var expected = start
+        for b in 0..<count {
+            for i in 0..<fanIn {
+                for j in 0..<fanOut { expected[i * fanOut + j] += inputs[b * fanIn + i] * errors[b * fanOut + j] }
+            }
+        }
+        var gradient = start
+        inputs.withUnsafeBufferPointer { x in
+            errors.withUnsafeBufferPointer { e in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    VectorMath.addOuterProducts(x.baseAddress!, fanIn: fanIn, e.baseAddress!, fanOut: fanOut, count: count,
+                                                into: g.baseAddress!)
+                }
+            }
+        }
+        // Every entry is summed over the batch in row order, as in the loop: identical results.
+        #expect(gradient == expected)
     }
 
     @Test func firstLayerTableEqualsTheProductOfTheStandardizedEncoding() throws {
