@@ -17,6 +17,8 @@ public struct DNGO: Surrogate {
     public let settings: Settings
     private let inputWidth: Int
     private var network: DenseNetwork?
+    /// The network's first layer tabulated per parameter value (spaces of choices only).
+    private var firstLayer: FirstLayerTable?
     private var inputMean: [Float] = []
     private var inputScale: [Float] = []
     private var targetMean = 0.0
@@ -70,6 +72,7 @@ public struct DNGO: Surrogate {
         if warm { training.epochs = settings.warmStartEpochs }
         model.train(inputs, targets: targets, count: count, training: training, using: &generator)
         network = model
+        firstLayer = FirstLayerTable(space: space, network: model, inputMean: inputMean, inputScale: inputScale)
 
         let width = model.featureWidth
         let basis = model.features(inputs, count: count)
@@ -91,18 +94,32 @@ public struct DNGO: Surrogate {
 
     /// The predictive mean and variance at `configuration`, on the scale of ``targetTransform``.
     public func predict(_ configuration: Configuration) -> Prediction {
+        predict(configuration, tabulated: true)
+    }
+
+    /// ``predict(_:)`` through the one-hot encoding even where the first-layer table applies
+    /// (to check the table against).
+    func predictThroughEncoding(_ configuration: Configuration) -> Prediction {
+        predict(configuration, tabulated: false)
+    }
+
+    private func predict(_ configuration: Configuration, tabulated: Bool) -> Prediction {
         guard let network, !posteriors.isEmpty else {
             return Prediction(mean: targetMean, variance: targetScale * targetScale)
         }
         let width = network.featureWidth
-        let encoded = space.oneHot(configuration)
-        let floats = inputWidth + width + network.scratchSize
+        let floats = max(inputWidth, network.widths[1]) + width + network.scratchSize
         let standardized = withUnsafeTemporaryAllocation(of: Float.self, capacity: floats) { buffer in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (width + 1)) { doubles in
                 let input = buffer.baseAddress!
-                let features = input + inputWidth
-                for i in 0..<inputWidth { input[i] = (Float(encoded[i]) - inputMean[i]) * inputScale[i] }
-                network.features(of: input, into: features, scratch: features + width)
+                let features = input + max(inputWidth, network.widths[1])
+                if tabulated, let firstLayer, firstLayer.product(of: configuration, into: input) {
+                    network.features(firstLayerProduct: input, into: features, scratch: features + width)
+                } else {
+                    let encoded = space.oneHot(configuration)
+                    for i in 0..<inputWidth { input[i] = (Float(encoded[i]) - inputMean[i]) * inputScale[i] }
+                    network.features(of: input, into: features, scratch: features + width)
+                }
                 let phi = doubles.baseAddress!
                 for j in 0..<width { phi[j] = Double(features[j]) }
                 phi[width] = 1

@@ -9,6 +9,8 @@ import RealModule
 public struct Cholesky: Hashable, Sendable {
     /// The lower-triangular factor `L`, column-major; entries above the diagonal are zero.
     public let lower: SquareMatrix
+    /// `1 / L_ii`: the solves multiply by these, keeping divisions out of their dependency chain.
+    private let inverseDiagonal: [Double]
 
     /// Factorises the symmetric matrix `matrix` (only its lower triangle is read), or returns
     /// `nil` if a pivot is not positive and finite.
@@ -38,6 +40,7 @@ public struct Cholesky: Hashable, Sendable {
         }
         guard positive else { return nil }
         lower = l
+        inverseDiagonal = (0..<n).map { 1 / l[$0, $0] }
     }
 
     /// The order of the factorised matrix.
@@ -109,7 +112,7 @@ public struct Cholesky: Hashable, Sendable {
             var sum = 0.0
             for k in 0..<n {
                 let column = l + k &* n
-                let zk = z[k] / column[k]
+                let zk = z[k] * inverseDiagonal[k]
                 sum += zk * zk
                 if zk == 0 { continue }
                 for i in (k &+ 1)..<n { z[i] -= column[i] * zk }

@@ -104,13 +104,7 @@ public struct DenseNetwork: Sendable {
                     for b in 0..<count {
                         let input = UnsafePointer(base + offsets[l] + b * fanIn)
                         let output = base + offsets[l + 1] + b * fanOut
-                        output.update(from: biases, count: fanOut)
-                        for i in 0..<fanIn {
-                            let x = input[i]
-                            if x == 0 { continue }
-                            let row = weights + i * fanOut
-                            for j in 0..<fanOut { output[j] += x * row[j] }
-                        }
+                        VectorMath.affine(input, fanIn: fanIn, weights: weights, biases: biases, into: output, fanOut: fanOut)
                         if l < widths.count - 2 { activation.apply(output, count: fanOut) }
                     }
                 }
@@ -145,15 +139,11 @@ public struct DenseNetwork: Sendable {
                             let weights = parameters.baseAddress! + weightOffsets[l]
                             let weightGradient = gradient + weightOffsets[l]
                             let biasGradient = weightGradient + fanIn * fanOut
+                            VectorMath.addOuterProducts(
+                                a + offsets[l], fanIn: fanIn, errors, fanOut: fanOut, count: count, into: weightGradient)
                             for b in 0..<count {
                                 let input = a + offsets[l] + b * fanIn
                                 let error = errors + b * fanOut
-                                for i in 0..<fanIn {
-                                    let x = input[i]
-                                    if x == 0 { continue }
-                                    let row = weightGradient + i * fanOut
-                                    for j in 0..<fanOut { row[j] += x * error[j] }
-                                }
                                 for j in 0..<fanOut { biasGradient[j] += error[j] }
                                 guard l > 0 else { continue }
                                 let back = previous + b * fanIn
@@ -174,21 +164,57 @@ public struct DenseNetwork: Sendable {
     public func features(
         of input: UnsafePointer<Scalar>, into features: UnsafeMutablePointer<Scalar>, scratch: UnsafeMutablePointer<Scalar>
     ) {
+        let first = widths.count == 3 ? features : scratch
+        firstLayerProduct(of: input, into: first)
+        hiddenLayers(firstProductAt: first, into: features, scratch: scratch)
+    }
+
+    /// The first layer's weights applied to one example, `W^T x`, without the biases
+    /// (``widths``[1] values). It is linear in `x`, so a caller whose inputs are sums of a few
+    /// fixed parts (a one-hot encoding) can tabulate it per part and add the parts up.
+    public func firstLayerProduct(of input: UnsafePointer<Scalar>, into output: UnsafeMutablePointer<Scalar>) {
+        let (fanIn, fanOut) = (widths[0], widths[1])
+        parameters.withUnsafeBufferPointer { parameters in
+            let weights = parameters.baseAddress!
+            output.update(repeating: 0, count: fanOut)
+            for i in 0..<fanIn {
+                let x = input[i]
+                if x == 0 { continue }
+                let row = weights + i * fanOut
+                for j in 0..<fanOut { output[j] += x * row[j] }
+            }
+        }
+    }
+
+    /// ``features(of:into:scratch:)`` from the example's ``firstLayerProduct(of:into:)``.
+    public func features(
+        firstLayerProduct product: UnsafePointer<Scalar>, into features: UnsafeMutablePointer<Scalar>,
+        scratch: UnsafeMutablePointer<Scalar>
+    ) {
+        let first = widths.count == 3 ? features : scratch
+        first.update(from: product, count: widths[1])
+        hiddenLayers(firstProductAt: first, into: features, scratch: scratch)
+    }
+
+    /// Finishes the hidden layers from the first layer's `W^T x`, which `first` holds (it is
+    /// `features` with one hidden layer and `scratch` otherwise): adds the biases, activates,
+    /// and runs the later hidden layers, alternating between the halves of `scratch`.
+    private func hiddenLayers(
+        firstProductAt first: UnsafeMutablePointer<Scalar>, into features: UnsafeMutablePointer<Scalar>,
+        scratch: UnsafeMutablePointer<Scalar>
+    ) {
         let widths = widths
         let half = scratchSize / 2
         parameters.withUnsafeBufferPointer { parameters in
-            var current = input
-            for l in 0..<(widths.count - 2) {
+            let firstBiases = parameters.baseAddress! + weightOffsets[0] + widths[0] * widths[1]
+            for j in 0..<widths[1] { first[j] += firstBiases[j] }
+            activation.apply(first, count: widths[1])
+            var current = UnsafePointer(first)
+            for l in 1..<max(widths.count - 2, 1) {
                 let (fanIn, fanOut) = (widths[l], widths[l + 1])
                 let weights = parameters.baseAddress! + weightOffsets[l]
                 let output = l == widths.count - 3 ? features : scratch + (l % 2) * half
-                output.update(from: weights + fanIn * fanOut, count: fanOut)
-                for i in 0..<fanIn {
-                    let x = current[i]
-                    if x == 0 { continue }
-                    let row = weights + i * fanOut
-                    for j in 0..<fanOut { output[j] += x * row[j] }
-                }
+                VectorMath.affine(current, fanIn: fanIn, weights: weights, biases: weights + fanIn * fanOut, into: output, fanOut: fanOut)
                 activation.apply(output, count: fanOut)
                 current = UnsafePointer(output)
             }

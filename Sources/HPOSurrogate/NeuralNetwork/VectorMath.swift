@@ -49,6 +49,94 @@ enum VectorMath {
         return p * unsafeBitCast(exponent, to: SIMD4<Float>.self)
     }
 
+    /// `output = biases + W^T input` for a layer whose `fanOut` weights leaving each input are
+    /// contiguous (``DenseNetwork``'s layout). The outputs are accumulated 16 at a time in four
+    /// SIMD registers over all inputs, so each weight is loaded once and no partial sum goes
+    /// through memory; each output is summed in the order of the inputs, as a plain loop would.
+    static func affine(
+        _ input: UnsafePointer<Float>, fanIn: Int, weights: UnsafePointer<Float>, biases: UnsafePointer<Float>,
+        into output: UnsafeMutablePointer<Float>, fanOut: Int
+    ) {
+        var j = 0
+        while j &+ 16 <= fanOut {
+            var a0 = load(biases + j), a1 = load(biases + (j &+ 4))
+            var a2 = load(biases + (j &+ 8)), a3 = load(biases + (j &+ 12))
+            var row = weights + j
+            for i in 0..<fanIn {
+                let x = SIMD4<Float>(repeating: input[i])
+                a0 += x * load(row)
+                a1 += x * load(row + 4)
+                a2 += x * load(row + 8)
+                a3 += x * load(row + 12)
+                row += fanOut
+            }
+            store(a0, output + j)
+            store(a1, output + (j &+ 4))
+            store(a2, output + (j &+ 8))
+            store(a3, output + (j &+ 12))
+            j &+= 16
+        }
+        while j &+ 4 <= fanOut {
+            var a = load(biases + j)
+            var row = weights + j
+            for i in 0..<fanIn {
+                a += SIMD4<Float>(repeating: input[i]) * load(row)
+                row += fanOut
+            }
+            store(a, output + j)
+            j &+= 4
+        }
+        while j < fanOut {
+            var a = biases[j]
+            for i in 0..<fanIn { a += input[i] * weights[i &* fanOut &+ j] }
+            output[j] = a
+            j &+= 1
+        }
+    }
+
+    /// `gradient += sum over b of inputs[b] errors[b]^T`: the weight gradient of a layer over a
+    /// batch of `count` rows (`inputs` row-major `count` x `fanIn`, `errors` `count` x `fanOut`,
+    /// `gradient` `fanIn` x `fanOut`). Sixteen entries of a gradient row stay in four SIMD
+    /// registers while the batch is summed, in the order of the rows, as a plain loop would.
+    static func addOuterProducts(
+        _ inputs: UnsafePointer<Float>, fanIn: Int, _ errors: UnsafePointer<Float>, fanOut: Int, count: Int,
+        into gradient: UnsafeMutablePointer<Float>
+    ) {
+        for i in 0..<fanIn {
+            let row = gradient + i &* fanOut
+            var j = 0
+            while j &+ 16 <= fanOut {
+                var a0 = load(row + j), a1 = load(row + (j &+ 4))
+                var a2 = load(row + (j &+ 8)), a3 = load(row + (j &+ 12))
+                for b in 0..<count {
+                    let x = SIMD4<Float>(repeating: inputs[b &* fanIn &+ i])
+                    let error = errors + (b &* fanOut &+ j)
+                    a0 += x * load(error)
+                    a1 += x * load(error + 4)
+                    a2 += x * load(error + 8)
+                    a3 += x * load(error + 12)
+                }
+                store(a0, row + j)
+                store(a1, row + (j &+ 4))
+                store(a2, row + (j &+ 8))
+                store(a3, row + (j &+ 12))
+                j &+= 16
+            }
+            while j &+ 4 <= fanOut {
+                var a = load(row + j)
+                for b in 0..<count { a += SIMD4<Float>(repeating: inputs[b &* fanIn &+ i]) * load(errors + (b &* fanOut &+ j)) }
+                store(a, row + j)
+                j &+= 4
+            }
+            while j < fanOut {
+                var a = row[j]
+                for b in 0..<count { a += inputs[b &* fanIn &+ i] * errors[b &* fanOut &+ j] }
+                row[j] = a
+                j &+= 1
+            }
+        }
+    }
+
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
         UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
