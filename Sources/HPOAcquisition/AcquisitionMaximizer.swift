@@ -48,28 +48,34 @@ public protocol EnumeratingMaximizer: AcquisitionMaximizer {
     ) -> ScoredConfiguration?
 }
 
-/// The running argmax of a stream of scored configurations, with ties broken uniformly at
-/// random (reservoir sampling: the k-th tie replaces the current choice with probability 1/k).
-struct RandomTieArgmax {
-    private(set) var best: ScoredConfiguration?
+/// The running argmax of a stream of scored candidates (configurations, or ids of a finite
+/// space), with ties broken uniformly at random (reservoir sampling: the k-th tie replaces the
+/// current choice with probability 1/k). NaN scores count as -infinity.
+struct RandomTieArgmax<Candidate> {
+    /// The best candidate so far (`nil` before the first offer).
+    private(set) var best: Candidate?
+    /// Its score.
+    private(set) var bestScore = -Double.infinity
     private var ties = 0
 
     /// Offers a candidate; the generator is used only on an exact tie.
-    mutating func offer(_ configuration: Configuration, score: Double, using generator: inout SeededGenerator) {
+    @inline(__always)
+    mutating func offer(_ candidate: Candidate, score: Double, using generator: inout SeededGenerator) {
         let score = score.isNaN ? -Double.infinity : score
-        guard let current = best?.score else {
-            best = ScoredConfiguration(configuration: configuration, score: score)
+        if best == nil || score > bestScore {
+            best = candidate
+            bestScore = score
             ties = 1
-            return
-        }
-        if score > current {
-            best = ScoredConfiguration(configuration: configuration, score: score)
-            ties = 1
-        } else if score == current {
+        } else if score == bestScore {
             ties += 1
-            if generator.nextInt(below: ties) == 0 {
-                best = ScoredConfiguration(configuration: configuration, score: score)
-            }
+            if generator.nextInt(below: ties) == 0 { best = candidate }
         }
+    }
+}
+
+extension RandomTieArgmax where Candidate == Configuration {
+    /// The best configuration with its score.
+    var scored: ScoredConfiguration? {
+        best.map { ScoredConfiguration(configuration: $0, score: bestScore) }
     }
 }

@@ -99,6 +99,9 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"))")
     var leafVariance: Bool?
 
+    @Flag(inversion: .prefixedNo, help: "BO: model the logarithm of the losses, as SMAC does (bo-rf and bo-dngo). (default: \(forestDefaults.logTargets ? "--log-targets" : "--no-log-targets"))")
+    var logTargets: Bool?
+
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
     var allowRepeats = false
 
@@ -136,6 +139,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let leafVariance { settings.includeLeafVariance = leafVariance }
         if let maxDepth { settings.maxDepth = maxDepth }
         if let bootstrap { settings.bootstrap = bootstrap }
+        if let logTargets { settings.logTargets = logTargets }
         return settings
     }
 

@@ -44,9 +44,6 @@ struct DNGOOptions: ParsableArguments {
     @Option(help: "bo-dngo: prior of the noise variance: flat (on its logarithm) or horseshoe (scale 0.1, as pybnn/RoBO).")
     var noisePrior: NoisePrior = .flat
 
-    @Flag(inversion: .prefixedNo, help: "bo-dngo: model the logarithm of the losses.")
-    var logTargets = defaults.logTargets
-
     func validate() throws {
         _ = try hiddenWidths()
         for (name, value, least) in [("--epochs", epochs, 1), ("--warm-start-epochs", warmStartEpochs, 0), ("--fresh-start-interval", freshStartInterval, 0), ("--batch-size", batchSize, 1)] {
@@ -84,7 +81,9 @@ struct DNGOOptions: ParsableArguments {
         var settings = loop.settings
         if loop.interleave == nil { settings.randomInterleaveProbability = Self.interleaveProbability }
         if loop.acquisition == nil { settings.acquisition = .expectedImprovement }
-        return .bayesianOptimization(surrogate: .dngo(self.settings), settings: settings)
+        var surrogate = self.settings
+        if let logTargets = loop.logTargets { surrogate.logTargets = logTargets }
+        return .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings)
     }
 
     /// The surrogate's settings.
@@ -101,7 +100,6 @@ struct DNGOOptions: ParsableArguments {
             settings.hyperparameters.treatment = .sample(count: regressionSamples, burnIn: 20, thinning: 2)
         }
         if noisePrior == .horseshoe { settings.hyperparameters.noisePrior = .horseshoe(scale: 0.1) }
-        settings.logTargets = logTargets
         return settings
     }
 }

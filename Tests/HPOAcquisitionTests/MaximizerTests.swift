@@ -91,6 +91,32 @@ import Testing
         #expect(ExhaustiveEnumeration().maximize(over: space, scores: [1, 2], excluding: [], using: &generator) == nil)
     }
 
+    @Test func vnaByIDMatchesTheAscentOverConfigurations() throws {
+        // Coarse scores make plateaus and ties; radius 3 exercises every level of the enumeration.
+        let mixed = try SearchSpace([
+            .categorical("a", ["p", "q", "r"]), .ordinal("b", [1, 2, 3, 4]), .integer("c", 3, 7), .categorical("d", ["x", "y"]),
+        ])
+        let coarse = { (c: Configuration) -> Double in
+            (-(c[0] - 1) * (c[0] - 1) - abs(c[1] - 2) * c[3] - (c[2] - 6) * (c[2] - 6) / 4).rounded(.down)
+        }
+        let strides = try #require(mixed.idStrides)
+        var draws = SeededGenerator(seed: 11)
+        for radius in 1...3 {
+            let vna = VariableNeighbourhoodAscent(settings: .init(maximumDistance: radius))
+            for _ in 0..<40 {
+                let start = mixed.sample(using: &draws)
+                let seed = draws.next()
+                var byConfiguration = SeededGenerator(seed: seed)
+                var byID = SeededGenerator(seed: seed)
+                let a = vna.ascend(from: start, space: mixed, using: &byConfiguration, score: coarse)
+                var memo = ScoreMemo(space: mixed, excluding: [])
+                let b = vna.ascendByID(from: start, space: mixed, strides: strides, memo: &memo, using: &byID, score: coarse)
+                #expect(a == b, "radius \(radius) from \(start.values)")
+                #expect(byConfiguration.next() == byID.next(), "both ascents must draw the same ties")
+            }
+        }
+    }
+
     @Test func vnaMovesRealParametersByGaussianSteps() throws {
         let mixed = try SearchSpace([Parameter.real("r", 0, 10), Parameter.categorical("c", ["a", "b"])])
         var generator = SeededGenerator(seed: 7)

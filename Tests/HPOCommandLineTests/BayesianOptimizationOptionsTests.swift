@@ -23,12 +23,14 @@ import Testing
         let command = try RunCommand.parse([
             "--optimizer", "bo-rf", "--features-per-split", "0.5", "--split-size", "4", "--leaf-variance",
             "--acquisition", "eri", "--eri-noise", "0.2", "--max-depth", "6", "--no-bootstrap",
+            "--no-log-targets",
         ])
         var forest = RandomForest.Settings()
         forest.featuresPerSplit = .fraction(0.5)
         forest.minSamplesToSplit = 4
         forest.maxDepth = 6
         forest.bootstrap = false
+        forest.logTargets = false
         forest.includeLeafVariance = true
         var settings = BayesianOptimization.Settings()
         settings.acquisition = .expectedReportedImprovement(noise: 0.2)

@@ -43,22 +43,11 @@ public struct ExhaustiveEnumeration: EnumeratingMaximizer {
         for configuration in excluded {
             if let id = space.fastID(of: configuration) { isExcluded[id] = true }
         }
-        var bestID = -1
-        var bestScore = -Double.infinity
-        var ties = 0
+        var argmax = RandomTieArgmax<Int>()
         for id in 0..<size where !isExcluded[id] {
-            let score = scores[id].isNaN ? -Double.infinity : scores[id]
-            if bestID < 0 || score > bestScore {
-                bestID = id
-                bestScore = score
-                ties = 1
-            } else if score == bestScore {
-                // Reservoir sampling: the k-th tie replaces the choice with probability 1/k.
-                ties += 1
-                if generator.nextInt(below: ties) == 0 { bestID = id }
-            }
+            argmax.offer(id, score: scores[id], using: &generator)
         }
-        guard bestID >= 0, let best = try? space.configuration(id: bestID) else { return nil }
-        return ScoredConfiguration(configuration: best, score: bestScore)
+        guard let bestID = argmax.best, let best = try? space.configuration(id: bestID) else { return nil }
+        return ScoredConfiguration(configuration: best, score: argmax.bestScore)
     }
 }

@@ -15,12 +15,12 @@ public struct RandomSampling: AcquisitionMaximizer {
         over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
-        var argmax = RandomTieArgmax()
+        var argmax = RandomTieArgmax<Configuration>()
         for _ in 0..<samples {
             let candidate = space.sample(using: &generator)
             if excluded.contains(candidate) { continue }
             argmax.offer(candidate, score: score(candidate), using: &generator)
         }
-        return argmax.best
+        return argmax.scored
     }
 }

@@ -42,17 +42,28 @@ struct ScoreMemo {
             if excluded.contains(configuration) { return -.infinity }
             return Self.clean(score(configuration))
         }
+        return self.score(id: id) { score(configuration) }
+    }
+
+    /// The score of the configuration with dense id `id` of a finite space, computed by
+    /// `score` (which makes that configuration) the first time it is asked for.
+    mutating func score(id: Int, _ score: () -> Double) -> Double {
         if usesTable {
             let known = table[id]
             if !known.isNaN { return known }
-            let computed = Self.clean(score(configuration))
+            let computed = Self.clean(score())
             table[id] = computed
             return computed
         }
         if let known = dictionary[id] { return known }
-        let computed = Self.clean(score(configuration))
+        let computed = Self.clean(score())
         dictionary[id] = computed
         return computed
+    }
+
+    /// The score of `configuration`, whose dense id is `id`.
+    mutating func score(id: Int, of configuration: Configuration, _ score: (Configuration) -> Double) -> Double {
+        self.score(id: id) { score(configuration) }
     }
 
     private static func clean(_ score: Double) -> Double {

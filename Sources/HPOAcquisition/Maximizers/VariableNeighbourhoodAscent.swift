@@ -61,14 +61,19 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
         let masked = { (configuration: Configuration) -> Double in memo.score(of: configuration, score) }
         var origins = Array(starts.prefix(settings.observedStarts))
         origins += bestRandom(space: space, using: &generator, score: masked)
-        var argmax = RandomTieArgmax()
+        var argmax = RandomTieArgmax<Configuration>()
+        let strides = space.idStrides
         for origin in origins {
-            let end = ascend(from: origin, space: space, using: &generator, score: masked)
+            let end = if let strides {
+                ascendByID(from: origin, space: space, strides: strides, memo: &memo, using: &generator, score: score)
+            } else {
+                ascend(from: origin, space: space, using: &generator, score: masked)
+            }
             if !excluded.contains(end.configuration) {
                 argmax.offer(end.configuration, score: end.score, using: &generator)
             }
         }
-        return argmax.best
+        return argmax.scored
     }
 
     /// The `randomStarts` best of `randomSamples` random configurations, best first.
@@ -96,7 +101,7 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
         let realDimensions = space.parameters.indices.filter { space.parameters[$0].domain.cardinality == nil }
         var distance = 1
         while distance <= settings.maximumDistance {
-            var argmax = RandomTieArgmax()
+            var argmax = RandomTieArgmax<Configuration>()
             space.forEachNeighbour(of: current.configuration, distance: distance) { neighbour in
                 argmax.offer(neighbour, score: score(neighbour), using: &generator)
             }
@@ -111,7 +116,7 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
                     }
                 }
             }
-            if let best = argmax.best, best.score > current.score {
+            if let best = argmax.scored, best.score > current.score {
                 current = best
                 distance = 1
             } else {

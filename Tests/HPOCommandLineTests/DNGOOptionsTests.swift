@@ -1,0 +1,55 @@
+import HPO
+import Testing
+@testable import HPOCommandLine
+
+@Suite struct DNGOOptionsTests {
+    @Test func defaultsAreTheLibrarysWithEIAndTheDNGOInterleaving() throws {
+        let command = try RunCommand.parse(["--optimizer", "bo-dngo"])
+        #expect(command.optimizerSpec == .bayesianOptimization(
+            surrogate: .dngo(DNGO.Settings()), settings: BayesianOptimization.Settings.dngoDefaults.with(acquisition: .expectedImprovement)))
+        #expect(command.optimizerSpec.name == "bo-dngo")
+    }
+
+    @Test func everyOptionReachesTheSettings() throws {
+        let command = try RunCommand.parse([
+            "--optimizer", "bo-dngo", "--hidden-layers", "20,30", "--epochs", "40", "--warm-start-epochs", "3",
+            "--fresh-start-interval", "4", "--no-warm-start", "--batch-size", "8", "--learning-rate", "0.005",
+            "--regression", "sample", "--regression-samples", "7", "--noise-prior", "horseshoe", "--no-log-targets",
+            "--acquisition", "lcb", "--interleave", "0.1",
+        ])
+        var surrogate = DNGO.Settings()
+        surrogate.hiddenWidths = [20, 30]
+        surrogate.training = NetworkTraining(epochs: 40, batchSize: 8, learningRate: 0.005)
+        surrogate.warmStartEpochs = 3
+        surrogate.freshStartInterval = 4
+        surrogate.warmStart = false
+        surrogate.hyperparameters.treatment = .sample(count: 7, burnIn: 20, thinning: 2)
+        surrogate.hyperparameters.noisePrior = .horseshoe(scale: 0.1)
+        surrogate.logTargets = false
+        var settings = BayesianOptimization.Settings(acquisition: .lowerConfidenceBound(kappa: 1))
+        settings.randomInterleaveProbability = 0.1
+        #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings))
+    }
+
+    @Test func invalidOptionsNameTheOptionAndTheValidValues() {
+        for (arguments, message) in [
+            (["--hidden-layers", "50,,50"], "--hidden-layers must be positive integers separated by commas, e.g. 50,50,50, not '50,,50'"),
+            (["--epochs", "0"], "--epochs must be an integer of at least 1, not 0"),
+            (["--learning-rate=-1"], "--learning-rate must be a positive number, not -1.0"),
+        ] {
+            #expect {
+                try RunCommand.parse(["--optimizer", "bo-dngo"] + arguments)
+            } throws: { error in
+                RunCommand.message(for: error).contains(message)
+            }
+        }
+    }
+}
+
+private extension BayesianOptimization.Settings {
+    func with(acquisition: AcquisitionKind) -> Self {
+        var copy = self
+        copy.acquisition = acquisition
+        return copy
+    }
+}
