@@ -12,8 +12,11 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case ei, pi, lcb, eri
 
         /// The name of the library's default.
-        static var standard: Acquisition {
-            switch defaults.acquisition {
+        static var standard: Acquisition { named(defaults.acquisition) }
+
+        /// The name of `kind`.
+        static func named(_ kind: AcquisitionKind) -> Acquisition {
+            switch kind {
             case .expectedImprovement: .ei
             case .probabilityOfImprovement: .pi
             case .lowerConfidenceBound: .lcb

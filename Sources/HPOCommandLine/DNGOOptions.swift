@@ -72,15 +72,16 @@ struct DNGOOptions: ParsableArguments {
     /// (see ``BayesianOptimization/Settings/dngoDefaults``).
     static let interleaveProbability = BayesianOptimization.Settings.dngoDefaults.randomInterleaveProbability
 
-    /// The acquisition function bo-dngo uses unless `--acquisition` is given: expected
-    /// improvement, as issue 4 asks (lcb, bo-rf's default, is compared in BENCHMARKS.md).
-    static let acquisition = BayesianOptimizationOptions.Acquisition.ei
+    /// The acquisition function bo-dngo uses unless `--acquisition` is given (see
+    /// ``BayesianOptimization/Settings/dngoDefaults``).
+    static let acquisition = BayesianOptimizationOptions.Acquisition.named(BayesianOptimization.Settings.dngoDefaults.acquisition)
 
     /// `bo-dngo` with these options and the loop's options `loop`.
     func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
         var settings = loop.settings
-        if loop.interleave == nil { settings.randomInterleaveProbability = Self.interleaveProbability }
-        if loop.acquisition == nil { settings.acquisition = .expectedImprovement }
+        let defaults = BayesianOptimization.Settings.dngoDefaults
+        if loop.interleave == nil { settings.randomInterleaveProbability = defaults.randomInterleaveProbability }
+        if loop.acquisition == nil { settings.acquisition = defaults.acquisition }
         var surrogate = self.settings
         if let logTargets = loop.logTargets { surrogate.logTargets = logTargets }
         return .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings)

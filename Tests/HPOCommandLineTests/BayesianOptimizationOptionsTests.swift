@@ -19,6 +19,13 @@ import Testing
         #expect(OptimizerSpec.names.contains("bo-rf"))
     }
 
+    @Test func runAndThePresetAgree() throws {
+        for name in ["random", "bo-rf", "bo-dngo"] {
+            let command = try RunCommand.parse(["--optimizer", name])
+            #expect(command.optimizerSpec == (try NamedOptimizer.preset(named: name)).spec, "hpo run and hpo reproduce differ on \(name)")
+        }
+    }
+
     @Test func forestAndNoiseOptionsReachTheSpec() throws {
         let command = try RunCommand.parse([
             "--optimizer", "bo-rf", "--features-per-split", "0.5", "--split-size", "4", "--leaf-variance",

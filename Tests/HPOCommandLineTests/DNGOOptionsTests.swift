@@ -3,10 +3,11 @@ import Testing
 @testable import HPOCommandLine
 
 @Suite struct DNGOOptionsTests {
-    @Test func defaultsAreTheLibrarysWithEIAndTheDNGOInterleaving() throws {
+    @Test func defaultsAreThePresetsWithExpectedImprovement() throws {
         let command = try RunCommand.parse(["--optimizer", "bo-dngo"])
-        #expect(command.optimizerSpec == .bayesianOptimization(
-            surrogate: .dngo(DNGO.Settings()), settings: BayesianOptimization.Settings.dngoDefaults.with(acquisition: .expectedImprovement)))
+        #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .dngo(DNGO.Settings()), settings: .dngoDefaults))
+        #expect(command.optimizerSpec == (try NamedOptimizer.preset(named: "bo-dngo")).spec, "hpo run and hpo reproduce must agree")
+        #expect(BayesianOptimization.Settings.dngoDefaults.acquisition == .expectedImprovement)
         #expect(command.optimizerSpec.name == "bo-dngo")
     }
 
@@ -43,13 +44,5 @@ import Testing
                 RunCommand.message(for: error).contains(message)
             }
         }
-    }
-}
-
-private extension BayesianOptimization.Settings {
-    func with(acquisition: AcquisitionKind) -> Self {
-        var copy = self
-        copy.acquisition = acquisition
-        return copy
     }
 }
