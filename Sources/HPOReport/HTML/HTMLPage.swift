@@ -42,7 +42,7 @@ public struct HTMLPage: Sendable {
         tr.group td, tr.group th { border-top: 2px solid #999; }
         td.differs { background: #fff3d6; }
         .caption { font-size: 0.86em; color: #444; margin-bottom: 1.2em; }
-        code { background: #f4f4f4; padding: 0 3px; }
+        code { background: #f4f4f4; padding: 0 3px; white-space: nowrap; }
         a { color: #0a5fa4; }
         """
 
