@@ -61,11 +61,6 @@ struct ScoreMemo {
         return computed
     }
 
-    /// The score of `configuration`, whose dense id is `id`.
-    mutating func score(id: Int, of configuration: Configuration, _ score: (Configuration) -> Double) -> Double {
-        self.score(id: id) { score(configuration) }
-    }
-
     private static func clean(_ score: Double) -> Double {
         score.isNaN ? -.infinity : score
     }

@@ -19,7 +19,7 @@ extension VariableNeighbourhoodAscent {
         let bounds = space.parameters.map { (low: Int($0.indexBounds.low), high: Int($0.indexBounds.high)) }
         var current = start
         var currentID = space.fastID(of: start) ?? 0
-        var currentScore = memo.score(id: currentID, of: current, score)
+        var currentScore = memo.score(id: currentID) { score(start) }
         // `scratch` equals `current` except while a neighbour is being scored.
         var scratch = current
         var chosen = [Int](repeating: 0, count: dimension)
