@@ -13,7 +13,7 @@ import HPOSpace
 /// restarts at ``initialRadius``. A radius at least the number of finite parameters is the whole
 /// space (a global step).
 ///
-/// The radius is a function of the history alone (``radius(after:initialDesignSize:)``), so
+/// The radius is a function of the history alone (``state(after:initialDesignSize:)``), so
 /// an optimizer rebuilt from its history, as a study does, is in the same region.
 public struct TrustRegion: Hashable, Sendable, Codable {
     /// How the radius shrinks after failures (and grows after successes).

@@ -41,6 +41,9 @@ import Testing
         }
         // The centre and its 6 neighbours; each neighbour has probability 1/9 a draw.
         #expect(seen.count == 7)
+        let point = HammingBall(center: Configuration([2, 0, 1]), radius: -1, in: small)
+        #expect(point.radius == 0)
+        #expect(point.sample(in: small, using: &generator) == Configuration([2, 0, 1]))
     }
 
     /// The exact best of `score` inside `ball` and outside `excluded`.

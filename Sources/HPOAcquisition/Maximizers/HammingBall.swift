@@ -12,10 +12,11 @@ public struct HammingBall: Hashable, Sendable {
     /// The positions of the space's finite parameters.
     private let finite: [Int]
 
-    /// The ball of `radius` around `center` in `space`.
+    /// The ball of `radius` around `center` in `space` (a negative radius counts as 0: the
+    /// centre alone).
     public init(center: Configuration, radius: Int, in space: SearchSpace) {
         self.center = center
-        self.radius = radius
+        self.radius = max(radius, 0)
         self.finite = space.finiteParameterIndices
     }
 
