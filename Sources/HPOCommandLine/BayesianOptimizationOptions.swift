@@ -7,6 +7,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     private static let defaults = BayesianOptimization.Settings()
     private static let vnaDefaults = VariableNeighbourhoodAscent.Settings()
     private static let forestDefaults = RandomForest.Settings()
+    private static let regionDefaults = TrustRegion()
 
     enum Acquisition: String, CaseIterable, ExpressibleByArgument {
         case ei, pi, lcb, eri
@@ -52,6 +53,17 @@ struct BayesianOptimizationOptions: ParsableArguments {
 
     enum Incumbent: String, CaseIterable, ExpressibleByArgument {
         case predicted, observed
+    }
+
+    enum RegionShrink: String, CaseIterable, ExpressibleByArgument {
+        case decrement, halve
+
+        var rule: TrustRegion.Shrink {
+            switch self {
+            case .decrement: .decrement
+            case .halve: .halve
+            }
+        }
     }
 
     @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
@@ -108,10 +120,26 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
     var allowRepeats = false
 
+    @Flag(inversion: .prefixedNo, help: "BO: after the initial design, maximize the acquisition only within a trust region: the configurations within a Hamming distance (--region-radius) of the incumbent, the evaluated configuration of lowest predicted mean. (default: \(defaults.trustRegion == nil ? "--no-trust-region" : "--trust-region"))")
+    var trustRegion: Bool?
+
+    @Option(help: "BO: the trust region's radius at the start and after a restart, and its largest; a radius of at least the number of parameters is the whole space. (default: \(regionDefaults.initialRadius))")
+    var regionRadius: Int?
+
+    @Option(help: "BO: consecutive evaluations without a new lowest observation after which the trust region shrinks; when it would fall below radius 1 it restarts at --region-radius. (default: \(regionDefaults.failureTolerance))")
+    var regionFailures: Int?
+
+    @Option(help: "BO: consecutive evaluations with a new lowest observation after which the trust region grows. (default: \(regionDefaults.successTolerance))")
+    var regionSuccesses: Int?
+
+    @Option(help: "BO: how the trust region shrinks and grows: decrement (radius - 1, + 1) or halve (radius / 2, x 2). (default: \(regionDefaults.shrink.rawValue))")
+    var regionShrink: RegionShrink?
+
     func validate() throws {
         let counts: [(String, Int?, Int)] = [
             ("--vna-distance", vnaDistance, 1), ("--trees", trees, 1), ("--leaf-size", leafSize, 1), ("--split-size", splitSize, 2),
             ("--max-depth", maxDepth, 0), ("--initial-design", initialDesign, 0), ("--random-samples", randomSamples, 1),
+            ("--region-radius", regionRadius, 1), ("--region-failures", regionFailures, 1), ("--region-successes", regionSuccesses, 1),
         ]
         for (name, value, least) in counts {
             if let value, value < least {
@@ -126,6 +154,11 @@ struct BayesianOptimizationOptions: ParsableArguments {
         }
         guard eriNoise >= 0, eriNoise.isFinite else {
             throw ValidationError("--eri-noise must be a finite non-negative number, not \(eriNoise)")
+        }
+        let regionOptions = [("--region-radius", regionRadius != nil), ("--region-failures", regionFailures != nil),
+                             ("--region-successes", regionSuccesses != nil), ("--region-shrink", regionShrink != nil)]
+        if let given = regionOptions.first(where: { $0.1 }), !(trustRegion ?? (Self.defaults.trustRegion != nil)) {
+            throw ValidationError("\(given.0) sets the trust region, which is off: add --trust-region")
         }
         guard kappa >= 0, kappa.isFinite else {
             throw ValidationError("--kappa must be a finite non-negative number, not \(kappa)")
@@ -166,6 +199,16 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let interleave { settings.randomInterleaveProbability = interleave }
         settings.incumbent = incumbent == .predicted ? .bestPredictedMean : .bestObserved
         settings.allowRepeats = allowRepeats
+        if trustRegion ?? (settings.trustRegion != nil) {
+            var region = settings.trustRegion ?? Self.regionDefaults
+            if let regionRadius { region.initialRadius = regionRadius }
+            if let regionFailures { region.failureTolerance = regionFailures }
+            if let regionSuccesses { region.successTolerance = regionSuccesses }
+            if let regionShrink { region.shrink = regionShrink.rule }
+            settings.trustRegion = region
+        } else {
+            settings.trustRegion = nil
+        }
         return settings
     }
 

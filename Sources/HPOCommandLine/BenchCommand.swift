@@ -176,7 +176,7 @@ struct BenchCommand: ParsableCommand {
                 let best = problem.maximize(with: ExhaustiveEnumeration(), using: &generator)
                 var scored = 0
                 let found = vna.maximize(
-                    over: space, starts: problem.starts, excluding: problem.excluded, using: &vnaGenerator
+                    over: space, within: problem.region, starts: problem.starts, excluding: problem.excluded, using: &vnaGenerator
                 ) { configuration in
                     scored += 1
                     return problem.score(configuration)

@@ -14,6 +14,11 @@ import HPOSurrogate
 /// ``Settings/allowRepeats`` is set. Failed evaluations (value `nil`) are fitted as the worst
 /// successful value seen, so the model learns to avoid them.
 ///
+/// With a ``Settings/trustRegion``, each model-based suggestion is the acquisition's maximum
+/// within a Hamming ball around the incumbent (the evaluated configuration with the lowest
+/// predicted mean) whose radius adapts to the run's progress (see ``TrustRegion``); when every
+/// configuration of the ball is excluded, the whole space is searched.
+///
 /// Every random choice (initial design, interleaving, the surrogate's bootstraps, the
 /// maximizer's samples and ties) comes from the generator passed to ``suggest(given:using:)``.
 public struct BayesianOptimization: Optimizer {
@@ -31,6 +36,8 @@ public struct BayesianOptimization: Optimizer {
         public var incumbent: IncumbentRule
         /// Whether evaluated configurations of a finite space may be suggested again.
         public var allowRepeats: Bool
+        /// The adaptive trust region the acquisition is maximized in, or `nil` for the whole space.
+        public var trustRegion: TrustRegion?
 
         /// Creates settings; the defaults are tuned on the noisy FCNet benchmarks (BENCHMARKS.md):
         /// the lower confidence bound with kappa = 1 on the forest's log losses, a random initial
@@ -41,7 +48,8 @@ public struct BayesianOptimization: Optimizer {
             initialDesignSize: Int = 10,
             randomInterleaveProbability: Double = 0,
             incumbent: IncumbentRule = .bestPredictedMean,
-            allowRepeats: Bool = false
+            allowRepeats: Bool = false,
+            trustRegion: TrustRegion? = nil
         ) {
             self.acquisition = acquisition
             self.maximizer = maximizer
@@ -49,6 +57,7 @@ public struct BayesianOptimization: Optimizer {
             self.randomInterleaveProbability = randomInterleaveProbability
             self.incumbent = incumbent
             self.allowRepeats = allowRepeats
+            self.trustRegion = trustRegion
         }
     }
 
@@ -86,9 +95,17 @@ public struct BayesianOptimization: Optimizer {
         else {
             return try randomConfiguration(given: history, using: &generator)
         }
-        let problem = try fitAcquisition(to: data, excluding: excluded, using: &generator)
+        let problem = try fitAcquisition(to: data, excluding: excluded, radius: regionRadius(after: history), using: &generator)
         if let found = problem.maximize(with: maximizer, using: &generator) { return found.configuration }
+        if problem.region != nil, let found = problem.unrestricted.maximize(with: maximizer, using: &generator) {
+            return found.configuration
+        }
         return try randomConfiguration(given: history, using: &generator)
+    }
+
+    /// The trust region's radius after `history`, or `nil` without a trust region.
+    private func regionRadius(after history: History) -> Int? {
+        settings.trustRegion?.state(after: history, initialDesignSize: settings.initialDesignSize).radius
     }
 
     /// Fits the surrogate to `history` and returns the acquisition problem a model-based
@@ -98,23 +115,29 @@ public struct BayesianOptimization: Optimizer {
     ) throws -> AcquisitionProblem? {
         guard let data = TrainingData(history: history) else { return nil }
         let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
-        return try fitAcquisition(to: data, excluding: excluded, using: &generator)
+        return try fitAcquisition(to: data, excluding: excluded, radius: regionRadius(after: history), using: &generator)
     }
 
+    /// Fits the surrogate to `data` and builds the acquisition problem, in the Hamming ball of
+    /// `radius` around the incumbent if a radius is given.
     private mutating func fitAcquisition(
-        to data: TrainingData, excluding excluded: Set<Configuration>, using generator: inout SeededGenerator
+        to data: TrainingData, excluding excluded: Set<Configuration>, radius: Int?, using generator: inout SeededGenerator
     ) throws -> AcquisitionProblem {
         try surrogate.fit(data.configurations, data.losses, using: &generator)
         let model = surrogate
         let transform = model.targetTransform
+        let means = data.configurations.map { model.predict($0).mean }
+        // The first evaluated configuration of the lowest predicted mean.
+        let best = means.indices.min { means[$0] < means[$1] }
         let incumbent = switch settings.incumbent {
-        case .bestPredictedMean: data.configurations.map { model.predict($0).mean }.min() ?? transform.apply(data.bestLoss)
+        case .bestPredictedMean: best.map { means[$0] } ?? transform.apply(data.bestLoss)
         case .bestObserved: transform.apply(data.bestLoss)
         }
         let reported = data.bestObservedConfiguration.map { (mean: model.predict($0).mean, observed: transform.apply(data.bestLoss)) }
+        let region = radius.flatMap { radius in best.map { HammingBall(center: data.configurations[$0], radius: radius, in: space) } }
         return AcquisitionProblem(
             surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform, reported: reported),
-            starts: data.configurationsBestFirst, excluded: excluded)
+            starts: data.configurationsBestFirst, excluded: excluded, region: region)
     }
 
     private func randomConfiguration(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
@@ -141,6 +164,7 @@ extension BayesianOptimization.Settings {
         if case .expectedReportedImprovement(let noise) = acquisition, !(noise >= 0 && noise.isFinite) {
             throw OptimizerError.invalidSetting(name: "ERI noise", value: "\(noise)", valid: "a finite non-negative number")
         }
+        try trustRegion?.validate()
         switch maximizer {
         case .exhaustive where !space.isFinite:
             throw OptimizerError.invalidSetting(

@@ -13,6 +13,7 @@ extension OptimizerSpec {
         case .bayesianOptimization(let surrogate, let settings):
             var parts = [surrogate.summary, settings.acquisition.summary, settings.maximizer.summary]
             parts.append("\(settings.initialDesignSize) random initial configurations")
+            if let region = settings.trustRegion { parts.append(region.summary) }
             if settings.randomInterleaveProbability > 0 {
                 parts.append("a random suggestion with probability \(settings.randomInterleaveProbability.significant(3))")
             }
@@ -54,5 +55,14 @@ extension MaximizerKind {
         case .randomSampling(let samples): "best of \(samples) random configurations"
         case .exhaustive: "exhaustive enumeration"
         }
+    }
+}
+
+extension TrustRegion {
+    /// The trust region in a few words.
+    public var summary: String {
+        let change = shrink == .halve ? "halved" : "one less"
+        return "trust region of Hamming radius \(initialRadius) around the incumbent (\(change) after \(failureTolerance) evaluations"
+            + " without a new lowest observation, larger again after \(successTolerance) with one, reset below 1)"
     }
 }
