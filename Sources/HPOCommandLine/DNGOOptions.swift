@@ -83,7 +83,7 @@ struct DNGOOptions: ParsableArguments {
         if loop.interleave == nil { settings.randomInterleaveProbability = defaults.randomInterleaveProbability }
         if loop.acquisition == nil { settings.acquisition = defaults.acquisition }
         var surrogate = self.settings
-        if let logTargets = loop.logTargets { surrogate.logTargets = logTargets }
+        if let targets = loop.targets { surrogate.targets = targets }
         return .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings)
     }
 

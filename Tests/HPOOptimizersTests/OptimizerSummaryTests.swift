@@ -9,7 +9,7 @@ struct OptimizerSummaryTests {
         #expect(OptimizerSpec.random(.init()).summary == "random search (with replacement)")
         #expect(OptimizerSpec.random(.init(withoutReplacement: true)).summary == "random search without replacement")
         let forest = OptimizerSpec.bayesianOptimization(
-            surrogate: .randomForest(RandomForest.Settings(trees: 7, logTargets: false)),
+            surrogate: .randomForest(RandomForest.Settings(trees: 7, targets: .identity)),
             settings: BayesianOptimization.Settings(
                 acquisition: .lowerConfidenceBound(kappa: 0.5), maximizer: .randomSampling(samples: 300),
                 initialDesignSize: 4, randomInterleaveProbability: 0.25))
