@@ -76,6 +76,9 @@ struct DNGOOptions: ParsableArguments {
     /// ``BayesianOptimization/Settings/dngoDefaults``).
     static let acquisition = BayesianOptimizationOptions.Acquisition.named(BayesianOptimization.Settings.dngoDefaults.acquisition)
 
+    /// The target scale bo-dngo uses unless `--targets` is given (see ``DNGO/Settings/targets``).
+    static let targets = DNGO.Settings().targets
+
     /// `bo-dngo` with these options and the loop's options `loop`.
     func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
         var settings = loop.settings

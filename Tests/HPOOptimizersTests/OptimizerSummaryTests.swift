@@ -18,7 +18,7 @@ struct OptimizerSummaryTests {
         let dngo = OptimizerSpec.bayesianOptimization(
             surrogate: .dngo(DNGO.Settings(hiddenWidths: [20, 30])),
             settings: BayesianOptimization.Settings(acquisition: .expectedImprovement, maximizer: .exhaustive))
-        #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on log losses); expected improvement; exhaustive enumeration;"))
+        #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on Gaussian-copula ranks of the losses); expected improvement; exhaustive enumeration;"))
     }
 
     @Test func boRfEIDiffersFromBoRfInTheAcquisitionOnly() throws {
