@@ -114,8 +114,8 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"))")
     var leafVariance: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "BO: model the logarithm of the losses, as SMAC does (bo-rf and bo-dngo). (default: \(forestDefaults.logTargets ? "--log-targets" : "--no-log-targets"))")
-    var logTargets: Bool?
+    @Option(help: "BO: the scale on which the surrogate models the losses (bo-rf and bo-dngo): identity (as observed), log (their logarithm, as SMAC), capped-log[:C] (log with values above the median + C interquartile ranges of the log values set to that cap; C defaults to \(TargetScale.standardCap.significant(3))), box-cox (power transform of maximum likelihood) or copula (Gaussian copula of the ranks). (default: \(forestDefaults.targets.argument) for bo-rf, \(DNGOOptions.targets.argument) for bo-dngo)")
+    var targets: TargetScale?
 
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
     var allowRepeats = false
@@ -175,7 +175,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let leafVariance { settings.includeLeafVariance = leafVariance }
         if let maxDepth { settings.maxDepth = maxDepth }
         if let bootstrap { settings.bootstrap = bootstrap }
-        if let logTargets { settings.logTargets = logTargets }
+        if let targets { settings.targets = targets }
         return settings
     }
 

@@ -76,6 +76,9 @@ struct DNGOOptions: ParsableArguments {
     /// ``BayesianOptimization/Settings/dngoDefaults``).
     static let acquisition = BayesianOptimizationOptions.Acquisition.named(BayesianOptimization.Settings.dngoDefaults.acquisition)
 
+    /// The target scale bo-dngo uses unless `--targets` is given (see ``DNGO/Settings/targets``).
+    static let targets = DNGO.Settings().targets
+
     /// `bo-dngo` with these options and the loop's options `loop`.
     func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
         var settings = loop.settings
@@ -83,7 +86,7 @@ struct DNGOOptions: ParsableArguments {
         if loop.interleave == nil { settings.randomInterleaveProbability = defaults.randomInterleaveProbability }
         if loop.acquisition == nil { settings.acquisition = defaults.acquisition }
         var surrogate = self.settings
-        if let logTargets = loop.logTargets { surrogate.logTargets = logTargets }
+        if let targets = loop.targets { surrogate.targets = targets }
         return .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings)
     }
 

@@ -27,10 +27,24 @@ extension SurrogateKind {
     public var summary: String {
         switch self {
         case .randomForest(let settings):
-            "random forest of \(settings.trees) trees" + (settings.logTargets ? " on log losses" : "")
+            "random forest of \(settings.trees) trees" + settings.targets.summary
         case .dngo(let settings):
             "DNGO (network of \(settings.hiddenWidths.map(String.init).joined(separator: "-")) \(settings.activation.rawValue) units"
-                + " with Bayesian linear regression on its last layer" + (settings.logTargets ? ", on log losses)" : ")")
+                + " with Bayesian linear regression on its last layer" + (settings.targets == .identity ? ")" : "," + settings.targets.summary + ")")
+        }
+    }
+}
+
+extension TargetScale {
+    /// The scale of the losses in a few words, with a leading space (empty for the losses as
+    /// observed).
+    public var summary: String {
+        switch self {
+        case .identity: ""
+        case .logarithm: " on log losses"
+        case .cappedLogarithm(let multiple): " on log losses capped at the median + \(multiple.significant(3)) IQR"
+        case .boxCox: " on Box-Cox-transformed losses"
+        case .copula: " on Gaussian-copula ranks of the losses"
         }
     }
 }

@@ -30,14 +30,14 @@ import Testing
         let command = try RunCommand.parse([
             "--optimizer", "bo-rf", "--features-per-split", "0.5", "--split-size", "4", "--leaf-variance",
             "--acquisition", "eri", "--eri-noise", "0.2", "--max-depth", "6", "--no-bootstrap",
-            "--no-log-targets",
+            "--targets", "identity",
         ])
         var forest = RandomForest.Settings()
         forest.featuresPerSplit = .fraction(0.5)
         forest.minSamplesToSplit = 4
         forest.maxDepth = 6
         forest.bootstrap = false
-        forest.logTargets = false
+        forest.targets = .identity
         forest.includeLeafVariance = true
         var settings = BayesianOptimization.Settings()
         settings.acquisition = .expectedReportedImprovement(noise: 0.2)
@@ -67,6 +67,30 @@ import Testing
             try RunCommand.parse(["--optimizer", "bo-rf", "--trust-region", "--region-failures", "0"])
         } throws: { error in
             RunCommand.message(for: error).contains("--region-failures must be an integer of at least 1, not 0")
+        }
+    }
+
+    @Test func targetsSelectTheScaleOfBothSurrogates() throws {
+        let scales: [(String, TargetScale)] = [
+            ("identity", .identity), ("log", .logarithm), ("capped-log", .cappedLogarithm(interquartileRanges: 1.5)),
+            ("capped-log:0.5", .cappedLogarithm(interquartileRanges: 0.5)), ("box-cox", .boxCox), ("copula", .copula),
+        ]
+        for (argument, scale) in scales {
+            #expect(TargetScale(argument: scale.argument) == scale)
+            let forest = try RunCommand.parse(["--optimizer", "bo-rf", "--targets", argument]).optimizerSpec
+            guard case .bayesianOptimization(.randomForest(let settings), _) = forest else { Issue.record("not bo-rf: \(forest)"); continue }
+            #expect(settings.targets == scale, "bo-rf --targets \(argument)")
+            let dngo = try RunCommand.parse(["--optimizer", "bo-dngo", "--targets", argument]).optimizerSpec
+            guard case .bayesianOptimization(.dngo(let settings), _) = dngo else { Issue.record("not bo-dngo: \(dngo)"); continue }
+            #expect(settings.targets == scale, "bo-dngo --targets \(argument)")
+        }
+        for invalid in ["capped-log:-1", "capped-log:x", "cube"] {
+            #expect {
+                try RunCommand.parse(["--optimizer", "bo-rf", "--targets", invalid])
+            } throws: { error in
+                let message = RunCommand.message(for: error)
+                return message.contains("The value '\(invalid)' is invalid for '--targets <targets>'") && message.contains("capped-log:C")
+            }
         }
     }
 

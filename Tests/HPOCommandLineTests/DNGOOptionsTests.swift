@@ -15,7 +15,7 @@ import Testing
         let command = try RunCommand.parse([
             "--optimizer", "bo-dngo", "--hidden-layers", "20,30", "--epochs", "40", "--warm-start-epochs", "3",
             "--fresh-start-interval", "4", "--no-warm-start", "--batch-size", "8", "--learning-rate", "0.005",
-            "--regression", "sample", "--regression-samples", "7", "--noise-prior", "horseshoe", "--no-log-targets",
+            "--regression", "sample", "--regression-samples", "7", "--noise-prior", "horseshoe", "--targets", "identity",
             "--acquisition", "lcb", "--interleave", "0.1",
         ])
         var surrogate = DNGO.Settings()
@@ -26,7 +26,7 @@ import Testing
         surrogate.warmStart = false
         surrogate.hyperparameters.treatment = .sample(count: 7, burnIn: 20, thinning: 2)
         surrogate.hyperparameters.noisePrior = .horseshoe(scale: 0.1)
-        surrogate.logTargets = false
+        surrogate.targets = .identity
         var settings = BayesianOptimization.Settings(acquisition: .lowerConfidenceBound(kappa: 1))
         settings.randomInterleaveProbability = 0.1
         #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings))

@@ -9,7 +9,7 @@ struct OptimizerSummaryTests {
         #expect(OptimizerSpec.random(.init()).summary == "random search (with replacement)")
         #expect(OptimizerSpec.random(.init(withoutReplacement: true)).summary == "random search without replacement")
         let forest = OptimizerSpec.bayesianOptimization(
-            surrogate: .randomForest(RandomForest.Settings(trees: 7, logTargets: false)),
+            surrogate: .randomForest(RandomForest.Settings(trees: 7, targets: .identity)),
             settings: BayesianOptimization.Settings(
                 acquisition: .lowerConfidenceBound(kappa: 0.5), maximizer: .randomSampling(samples: 300),
                 initialDesignSize: 4, randomInterleaveProbability: 0.25))
@@ -18,7 +18,7 @@ struct OptimizerSummaryTests {
         let dngo = OptimizerSpec.bayesianOptimization(
             surrogate: .dngo(DNGO.Settings(hiddenWidths: [20, 30])),
             settings: BayesianOptimization.Settings(acquisition: .expectedImprovement, maximizer: .exhaustive))
-        #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on log losses); expected improvement; exhaustive enumeration;"))
+        #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on Gaussian-copula ranks of the losses); expected improvement; exhaustive enumeration;"))
     }
 
     @Test func boRfEIDiffersFromBoRfInTheAcquisitionOnly() throws {

@@ -50,7 +50,7 @@ struct CategoricalSplitTests {
         let configurations = (0..<6).flatMap { choice in Array(repeating: Configuration([Double(choice)]), count: 3) }
         let values = configurations.map { $0.index(0) % 2 == 0 ? 1.0 : 9.0 }
         var forest = try RandomForest(
-            space: space, settings: .init(trees: 1, maxDepth: 1, bootstrap: false, logTargets: false))
+            space: space, settings: .init(trees: 1, maxDepth: 1, bootstrap: false, targets: .identity))
         var generator = SeededGenerator(seed: 1)
         try forest.fit(configurations, values, using: &generator)
         #expect(forest.nodeCount == 3)
@@ -66,7 +66,7 @@ struct CategoricalSplitTests {
         let configurations = Array(repeating: Configuration([0]), count: 4) + Array(repeating: Configuration([1]), count: 3)
         let values = [1.0, 1, 1, 1, 5, 5, 5]
         var forest = try RandomForest(
-            space: space, settings: .init(trees: 1, minSamplesPerLeaf: 1, bootstrap: false, logTargets: false))
+            space: space, settings: .init(trees: 1, minSamplesPerLeaf: 1, bootstrap: false, targets: .identity))
         var generator = SeededGenerator(seed: 1)
         try forest.fit(configurations, values, using: &generator)
         #expect(forest.predict(Configuration([2])).mean == 1)
@@ -97,7 +97,7 @@ struct WideParameterTests {
         let values = observed.map { Self.effect(Self.choices[$0.index(0)]) + $0[1] }
         let mapped = try observed.map { try spaceB.configuration(from: spaceA.dictionary(of: $0)) }
         let settings = RandomForest.Settings(
-            featuresPerSplit: .all, minSamplesToSplit: 2, minSamplesPerLeaf: 1, bootstrap: false, logTargets: false)
+            featuresPerSplit: .all, minSamplesToSplit: 2, minSamplesPerLeaf: 1, bootstrap: false, targets: .identity)
         var forestA = try RandomForest(space: spaceA, settings: settings)
         var forestB = try RandomForest(space: spaceB, settings: settings)
         var generatorA = SeededGenerator(seed: 2)

@@ -111,7 +111,7 @@ struct DNGOFastPathTests {
         let configurations = (0..<30).map { _ in space.sample(using: &generator) }
         let values = configurations.map { 1 + $0.values.reduce(0, +) }
         var settings = DNGO.Settings(training: NetworkTraining(epochs: 20, batchSize: 10, learningRate: 0.01), warmStart: false)
-        settings.logTargets = false
+        settings.targets = .identity
         var surrogate = try DNGO(space: space, settings: settings)
         try surrogate.fit(configurations, values, using: &generator)
         let probe = space.sample(using: &generator)

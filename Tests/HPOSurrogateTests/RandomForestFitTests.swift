@@ -22,15 +22,15 @@ private func grid(_ space: SearchSpace, repeats: Int) throws -> [Configuration] 
 @Suite("Random forest: fitting")
 struct RandomForestFitTests {
     @Test("fits a step function with a categorical offset exactly, with zero variance at the data",
-          arguments: [false, true])
-    func stepFunction(logTargets: Bool) throws {
+          arguments: [TargetScale.identity, .logarithm, .copula, .boxCox])
+    func stepFunction(targets: TargetScale) throws {
         let space = try stepSpace()
         let configurations = try grid(space, repeats: 4)
         let values = configurations.map { stepValue(x: $0[0], choice: $0.index(1)) }
         // Trying every feature at each split, the greedy search finds the true boundaries
         // first, so every leaf is pure. (With a random subset of features a tree may split at a
         // wrong threshold first and run out of samples before its leaves are pure.)
-        var forest = try RandomForest(space: space, settings: .init(featuresPerSplit: .all, logTargets: logTargets))
+        var forest = try RandomForest(space: space, settings: .init(featuresPerSplit: .all, targets: targets))
         var generator = SeededGenerator(seed: 1)
         try forest.fit(configurations, values, using: &generator)
         #expect(forest.treeCount == 10)
@@ -52,7 +52,7 @@ struct RandomForestFitTests {
         let xs = Array(0..<30) + Array(70..<100)
         let configurations = xs.map { Configuration([Double($0)]) }
         let values = xs.map { $0 < 50 ? 1.0 : 5.0 }
-        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        var forest = try RandomForest(space: space, settings: .init(targets: .identity))
         var generator = SeededGenerator(seed: 7)
         try forest.fit(configurations, values, using: &generator)
         for configuration in configurations {
@@ -72,10 +72,10 @@ struct RandomForestFitTests {
         let configurations = (0..<10).flatMap { [Configuration([Double($0)]), Configuration([Double($0)])] }
         let values = (0..<10).flatMap { [2.0 + Double($0), 4.0 + Double($0)] }
         var plain = try RandomForest(
-            space: space, settings: .init(minSamplesToSplit: 2, minSamplesPerLeaf: 2, bootstrap: false, logTargets: false))
+            space: space, settings: .init(minSamplesToSplit: 2, minSamplesPerLeaf: 2, bootstrap: false, targets: .identity))
         var total = try RandomForest(
             space: space,
-            settings: .init(minSamplesToSplit: 2, minSamplesPerLeaf: 2, bootstrap: false, logTargets: false, includeLeafVariance: true))
+            settings: .init(minSamplesToSplit: 2, minSamplesPerLeaf: 2, bootstrap: false, targets: .identity, includeLeafVariance: true))
         var generator = SeededGenerator(seed: 3)
         try plain.fit(configurations, values, using: &generator)
         try total.fit(configurations, values, using: &generator)
@@ -112,7 +112,7 @@ struct RandomForestFitTests {
         var generator = SeededGenerator(seed: 2)
         let configurations = (0..<80).map { _ in space.sample(using: &generator) }
         let values = configurations.map { $0[0] + $0[1] * $0[2] + generator.nextNormal() }
-        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        var forest = try RandomForest(space: space, settings: .init(targets: .identity))
         try forest.fit(configurations, values, using: &generator)
         let candidates = (0..<500).map { _ in space.sample(using: &generator) }
         var batch: [Prediction] = [Prediction(mean: 9, variance: 9)]
@@ -139,7 +139,7 @@ struct PredictEveryConfigurationTests {
         var generator = SeededGenerator(seed: 8)
         let configurations = (0..<40).map { _ in space.sample(using: &generator) }
         let values = configurations.map { $0[0] + ($0[1] - 4) * ($0[1] - 4) + $0[2] * 0.5 + generator.nextUniform() }
-        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        var forest = try RandomForest(space: space, settings: .init(targets: .identity))
         try forest.fit(configurations, values, using: &generator)
         var byID: [Prediction] = []
         try forest.predictEveryConfiguration(into: &byID)
@@ -179,7 +179,7 @@ struct PredictEveryConfigurationTests {
         var generator = SeededGenerator(seed: 10)
         let configurations = (0..<60).map { _ in space.sample(using: &generator) }
         let values = configurations.map { abs($0[0] - 40) + 10 * $0[1] + generator.nextUniform() }
-        var forest = try RandomForest(space: space, settings: .init(logTargets: false))
+        var forest = try RandomForest(space: space, settings: .init(targets: .identity))
         try forest.fit(configurations, values, using: &generator)
         var byID: [Prediction] = []
         try forest.predictEveryConfiguration(into: &byID)

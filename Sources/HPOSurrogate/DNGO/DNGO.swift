@@ -28,7 +28,7 @@ public struct DNGO: Surrogate {
     private var logHyperparameters = [0.0, 3.0]
     /// The number of fits so far.
     private var fits = 0
-    /// The scale of the predictions: the logarithm of the values with ``Settings/logTargets``.
+    /// The scale of the predictions, fitted to the values as ``Settings/targets`` says.
     public private(set) var targetTransform: TargetTransform = .identity
 
     /// A DNGO surrogate over `space`; throws if a setting is out of range.
@@ -57,7 +57,7 @@ public struct DNGO: Surrogate {
         }
         let count = configurations.count
         let inputs = standardizedInputs(configurations)
-        let transform: TargetTransform = settings.logTargets ? .logarithm(fittedTo: values) : .identity
+        let transform = settings.targets.transform(fittedTo: values)
         let transformed = values.map(transform.apply)
         (targetMean, targetScale) = Self.meanAndScale(transformed)
         let targets = transformed.map { Float(($0 - targetMean) / targetScale) }

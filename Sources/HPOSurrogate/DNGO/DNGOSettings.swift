@@ -16,13 +16,16 @@ extension DNGO {
         public var freshStartInterval: Int
         /// How the regression's `alpha` and `beta` are set.
         public var hyperparameters: RegressionHyperparameters
-        /// Model the logarithm of the values (see ``TargetTransform/logarithm(fittedTo:)``).
-        public var logTargets: Bool
+        /// The scale the network models the values on (see ``TargetScale``). Default the
+        /// Gaussian copula of the ranks: it gives the good configurations as much of the
+        /// network's range as the bad ones, which lowered the regret on the noisy FCNet tables
+        /// (BENCHMARKS.md).
+        public var targets: TargetScale
 
         /// Creates settings. The defaults are the project's: the reference network (3 x 50 tanh,
         /// batch 10, learning rate 0.01) trained for 100 epochs when fresh and warm-started for
         /// 5 epochs per later fit (fresh again every 10th fit), with `alpha` and `beta`
-        /// maximising the marginal likelihood, on the logarithm of the values. Warm starting keeps
+        /// maximising the marginal likelihood, on the Gaussian copula of the values. Warm starting keeps
         /// a suggestion at 100 observations within 20 ms, where the reference's 500 fresh epochs
         /// take 0.3 s (BENCHMARKS.md); the network still accumulates hundreds of epochs over a run.
         public init(
@@ -30,7 +33,7 @@ extension DNGO {
             training: NetworkTraining = NetworkTraining(epochs: 100, batchSize: 10, learningRate: 0.01),
             warmStart: Bool = true, warmStartEpochs: Int = 5, freshStartInterval: Int = 10,
             hyperparameters: RegressionHyperparameters = RegressionHyperparameters(),
-            logTargets: Bool = true
+            targets: TargetScale = .copula
         ) {
             self.hiddenWidths = hiddenWidths
             self.activation = activation
@@ -39,16 +42,17 @@ extension DNGO {
             self.warmStartEpochs = warmStartEpochs
             self.freshStartInterval = freshStartInterval
             self.hyperparameters = hyperparameters
-            self.logTargets = logTargets
+            self.targets = targets
         }
 
         /// The settings of the reference implementation (pybnn's DNGO): 500 epochs from fresh
         /// weights at every fit, batch 10, learning rate 0.01, 3 x 50 tanh, values as observed.
         public static let reference = Settings(
-            training: NetworkTraining(epochs: 500, batchSize: 10, learningRate: 0.01), warmStart: false, logTargets: false)
+            training: NetworkTraining(epochs: 500, batchSize: 10, learningRate: 0.01), warmStart: false, targets: .identity)
 
         /// Throws unless every setting is in range.
         public func validate() throws {
+            try targets.validate()
             if hiddenWidths.isEmpty || hiddenWidths.contains(where: { $0 <= 0 }) {
                 throw SurrogateError.invalidSetting(
                     name: "hidden layer widths", value: "\(hiddenWidths)", valid: "one or more positive integers")

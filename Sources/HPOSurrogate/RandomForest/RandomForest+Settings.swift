@@ -52,10 +52,10 @@ extension RandomForest {
         /// Each tree is fitted to a bootstrap sample (n draws with replacement) of the
         /// observations instead of all of them. Default `true`, as SMAC.
         public var bootstrap: Bool
-        /// Model the logarithm of the values (see ``TargetTransform/logarithm(fittedTo:)``).
-        /// Default `true`, as SMAC's hyperparameter-optimization preset: losses such as MSE span
+        /// The scale the forest models the values on (see ``TargetScale``). Default the
+        /// logarithm, as SMAC's hyperparameter-optimization preset: losses such as MSE span
         /// orders of magnitude and the interesting ones are the smallest.
-        public var logTargets: Bool
+        public var targets: TargetScale
         /// Add the mean within-leaf variance to the variance across the trees' predictions (the
         /// law of total variance). Default `false`, as SMAC: the spread across trees alone is zero
         /// where the trees agree and grows off the data.
@@ -71,7 +71,7 @@ extension RandomForest {
             minSamplesPerLeaf: Int = 2,
             maxDepth: Int = 64,
             bootstrap: Bool = true,
-            logTargets: Bool = true,
+            targets: TargetScale = .logarithm,
             includeLeafVariance: Bool = false,
             varianceFloor: Double = 1e-10
         ) {
@@ -81,7 +81,7 @@ extension RandomForest {
             self.minSamplesPerLeaf = minSamplesPerLeaf
             self.maxDepth = maxDepth
             self.bootstrap = bootstrap
-            self.logTargets = logTargets
+            self.targets = targets
             self.includeLeafVariance = includeLeafVariance
             self.varianceFloor = varianceFloor
         }
@@ -122,6 +122,7 @@ extension RandomForest {
                 throw SurrogateError.invalidSetting(
                     name: "variance floor", value: "\(varianceFloor)", valid: "a finite number > 0")
             }
+            try targets.validate()
         }
     }
 }

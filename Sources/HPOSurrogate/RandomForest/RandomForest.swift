@@ -65,7 +65,7 @@ public struct RandomForest: Surrogate {
         }
         for configuration in configurations { try space.validate(configuration) }
 
-        let transform: TargetTransform = settings.logTargets ? .logarithm(fittedTo: values) : .identity
+        let transform = settings.targets.transform(fittedTo: values)
         let data = TrainingData(space: space, codings: Array(codings.dropLast()), configurations: configurations, targets: values.map(transform.apply))
         var builder = TreeBuilder(data: data, settings: settings)
         var storage = ForestStorage()

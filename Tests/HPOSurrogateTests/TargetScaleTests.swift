@@ -1,0 +1,111 @@
+import Foundation
+import HPORandom
+import HPOSpace
+import Testing
+
+@testable import HPOSurrogate
+
+@Suite("Target scales")
+struct TargetScaleTests {
+    /// Losses spanning five orders of magnitude, with a tie and a huge outlier.
+    static let losses = [0.9, 3e-5, 0.02, 0.004, 0.004, 1.7, 0.35, 1e-4, 120, 0.06, 0.0007]
+
+    @Test("the normal quantile matches independent values (Python's statistics.NormalDist) in both tails")
+    func normalQuantile() {
+        let known: [(Double, Double)] = [
+            (0.125, -1.150_349_380_376_007_9), (0.375, -0.318_639_363_964_375_14), (0.5, 0),
+            (0.975, 1.959_963_984_540_053_6), (1e-10, -6.361_340_902_404_056), (0.02, -2.053_748_910_631_822_5),
+            (1 - 1e-12, 7.034_486_910_047_835_6),
+        ]
+        for (p, expected) in known {
+            // 1 - 1e-12 is itself rounded, by up to 1.1e-16, which moves the quantile by 1e-4 * that.
+            #expect(abs(NormalQuantile.of(p) - expected) <= 1e-13 * max(1, abs(expected)), "p = \(p)")
+        }
+    }
+
+    @Test("the copula maps rank r of n to Phi^-1((r + 0.5) / n), averaging tied ranks")
+    func copulaAtKnownRanks() {
+        let transform = TargetScale.copula.transform(fittedTo: [0.5, 0.1, 0.3, 0.2])
+        let z125 = 1.150_349_380_376_007_9, z375 = 0.318_639_363_964_375_14
+        for (value, expected) in [(0.1, -z125), (0.2, -z375), (0.3, z375), (0.5, z125)] {
+            #expect(abs(transform.apply(value) - expected) < 1e-14, "value \(value)")
+        }
+        // Between knots linearly: 0.25 lies midway between the symmetric scores of 0.2 and 0.3;
+        // below the data the first segment's slope continues.
+        #expect(abs(transform.apply(0.25)) < 1e-15)
+        #expect(abs(transform.apply(0.0) - (-2 * z125 + z375)) < 1e-14)
+        #expect(abs(transform.apply(1.0) - (z125 + 5 * (z125 - z375) / 2)) < 1e-13)
+
+        let tied = TargetScale.copula.transform(fittedTo: [1, 2, 2, 3])
+        // Ranks 0, 1.5 (twice), 3 of 4: probabilities 1/8, 1/2, 7/8.
+        #expect(abs(tied.apply(1) + z125) < 1e-14)
+        #expect(tied.apply(2) == 0)
+        #expect(abs(tied.apply(3) - z125) < 1e-14)
+        #expect(TargetScale.copula.transform(fittedTo: [7]).apply(7) == 0)
+    }
+
+    @Test("the capped logarithm caps at the median plus a multiple of the interquartile range of the logs")
+    func cappedLogarithm() {
+        // Logs 0, 1, ..., 8: median 4, quartiles 2 and 6, so 0.5 IQR puts the cap at 6.
+        let values = (0...8).map { Double.exp(Double($0)) }
+        let transform = TargetScale.cappedLogarithm(interquartileRanges: 0.5).transform(fittedTo: values)
+        #expect(transform == .cappedLogarithm(shift: 0, cap: 6))
+        #expect(abs(transform.apply(Double.exp(1)) - 1) < 1e-14)
+        #expect(transform.apply(Double.exp(7)) == 6)
+        #expect(abs(transform.inverse(transform.apply(Double.exp(2))) - Double.exp(2)) < 1e-13)
+        #expect(transform.inverse(100) == transform.inverse(6))
+    }
+
+    @Test("Box-Cox picks lambda 0 for data whose logarithms are symmetric, and its lambda is a maximum")
+    func boxCoxLambda() throws {
+        // With logs symmetric about 0 the likelihood is even in lambda, so the maximum is 0.
+        let symmetric = [-2.0, -1, -0.5, 0, 0.5, 1, 2].map(Double.exp)
+        let fitted = TargetScale.boxCox.transform(fittedTo: symmetric)
+        guard case .boxCox(let lambda, let shift) = fitted else { Issue.record("not Box-Cox: \(fitted)"); return }
+        #expect(abs(lambda) < 1e-5)
+        #expect(shift == 0)
+
+        let skewed = TargetScale.boxCox.transform(fittedTo: Self.losses)
+        guard case .boxCox(let best, _) = skewed else { Issue.record("not Box-Cox: \(skewed)"); return }
+        // The profile log-likelihood, computed here directly, is lower 0.05 either side.
+        func likelihood(_ lambda: Double) -> Double {
+            let transformed = Self.losses.map { (pow($0, lambda) - 1) / lambda }
+            let mean = transformed.reduce(0, +) / Double(transformed.count)
+            let variance = transformed.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(transformed.count)
+            return -0.5 * Double(transformed.count) * log(variance) + (lambda - 1) * Self.losses.map(log).reduce(0, +)
+        }
+        #expect(best > -2 && best < 2)
+        #expect(likelihood(best) > likelihood(best - 0.05))
+        #expect(likelihood(best) > likelihood(best + 0.05))
+    }
+
+    @Test("every scale is non-decreasing and inverts its own values",
+          arguments: [TargetScale.identity, .logarithm, .cappedLogarithm(interquartileRanges: 1), .boxCox, .copula])
+    func monotoneRoundTrip(scale: TargetScale) {
+        let transform = scale.transform(fittedTo: Self.losses)
+        let grid = (0...400).map { Double.exp(-12 + Double($0) * 0.04) }
+        let images = grid.map(transform.apply)
+        #expect(zip(images, images.dropFirst()).allSatisfy { $0 <= $1 })
+        if case .cappedLogarithm(_, let cap) = transform {
+            #expect(zip(images, images.dropFirst()).allSatisfy { $0 < $1 || $0 == cap })
+        } else {
+            #expect(zip(images, images.dropFirst()).allSatisfy { $0 < $1 })
+        }
+        // The capped scale flattens only 120: its cap is e^(median + 1 IQR of the logs), about 25.7.
+        for value in Self.losses where value < 25 {
+            #expect(abs(transform.inverse(transform.apply(value)) - value) <= 1e-9 * value, "\(scale) at \(value)")
+        }
+    }
+
+    @Test("a negative cap multiple is rejected by the surrogates' settings, naming it")
+    func invalidCap() {
+        #expect(throws: SurrogateError.invalidSetting(
+            name: "cap of the log targets", value: "-1.0 interquartile ranges", valid: "a finite non-negative number of interquartile ranges"
+        )) {
+            try RandomForest.Settings(targets: .cappedLogarithm(interquartileRanges: -1)).validate()
+        }
+        #expect(throws: SurrogateError.self) {
+            try DNGO.Settings(targets: .cappedLogarithm(interquartileRanges: .nan)).validate()
+        }
+    }
+}
