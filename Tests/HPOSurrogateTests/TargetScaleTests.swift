@@ -108,4 +108,39 @@ struct TargetScaleTests {
             try DNGO.Settings(targets: .cappedLogarithm(interquartileRanges: .nan)).validate()
         }
     }
+
+    @Test("settings saved with the logTargets flag decode to the scale it meant; today's settings round-trip")
+    func legacyLogTargetsFlag() throws {
+        let forest = RandomForest.Settings(trees: 7, targets: .boxCox, includeLeafVariance: true)
+        let dngo = DNGO.Settings(hiddenWidths: [20, 10], warmStart: false, targets: .cappedLogarithm(interquartileRanges: 0.5))
+        #expect(try JSONDecoder().decode(RandomForest.Settings.self, from: JSONEncoder().encode(forest)) == forest)
+        #expect(try JSONDecoder().decode(DNGO.Settings.self, from: JSONEncoder().encode(dngo)) == dngo)
+
+        /// The JSON of `settings` with its `targets` replaced by the old flag.
+        func legacy<S: Encodable>(_ settings: S, logTargets: Bool) throws -> Data {
+            var object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(settings)) as? [String: Any])
+            #expect(object.removeValue(forKey: "targets") != nil)
+            object["logTargets"] = logTargets
+            return try JSONSerialization.data(withJSONObject: object)
+        }
+        for (flag, scale) in [(true, TargetScale.logarithm), (false, .identity)] {
+            var expectedForest = forest
+            expectedForest.targets = scale
+            #expect(try JSONDecoder().decode(RandomForest.Settings.self, from: legacy(forest, logTargets: flag)) == expectedForest)
+            var expectedDNGO = dngo
+            expectedDNGO.targets = scale
+            #expect(try JSONDecoder().decode(DNGO.Settings.self, from: legacy(dngo, logTargets: flag)) == expectedDNGO)
+        }
+
+        // Without either key the error names the missing `targets`.
+        var object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(forest)) as? [String: Any])
+        object.removeValue(forKey: "targets")
+        let missing = try JSONSerialization.data(withJSONObject: object)
+        #expect {
+            try JSONDecoder().decode(RandomForest.Settings.self, from: missing)
+        } throws: { error in
+            guard case DecodingError.keyNotFound(let key, _) = error else { return false }
+            return key.stringValue == "targets"
+        }
+    }
 }

@@ -104,3 +104,19 @@ extension DNGO {
         }
     }
 }
+
+extension DNGO.Settings {
+    /// Decodes settings, also those saved with the `logTargets` flag that ``targets`` replaced.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            hiddenWidths: try container.decode([Int].self, forKey: .hiddenWidths),
+            activation: try container.decode(Activation.self, forKey: .activation),
+            training: try container.decode(NetworkTraining.self, forKey: .training),
+            warmStart: try container.decode(Bool.self, forKey: .warmStart),
+            warmStartEpochs: try container.decode(Int.self, forKey: .warmStartEpochs),
+            freshStartInterval: try container.decode(Int.self, forKey: .freshStartInterval),
+            hyperparameters: try container.decode(RegressionHyperparameters.self, forKey: .hyperparameters),
+            targets: try TargetScale.decode(container, forKey: .targets, from: decoder))
+    }
+}

@@ -126,3 +126,20 @@ extension RandomForest {
         }
     }
 }
+
+extension RandomForest.Settings {
+    /// Decodes settings, also those saved with the `logTargets` flag that ``targets`` replaced.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            trees: try container.decode(Int.self, forKey: .trees),
+            featuresPerSplit: try container.decode(RandomForest.FeaturesPerSplit.self, forKey: .featuresPerSplit),
+            minSamplesToSplit: try container.decode(Int.self, forKey: .minSamplesToSplit),
+            minSamplesPerLeaf: try container.decode(Int.self, forKey: .minSamplesPerLeaf),
+            maxDepth: try container.decode(Int.self, forKey: .maxDepth),
+            bootstrap: try container.decode(Bool.self, forKey: .bootstrap),
+            targets: try TargetScale.decode(container, forKey: .targets, from: decoder),
+            includeLeafVariance: try container.decode(Bool.self, forKey: .includeLeafVariance),
+            varianceFloor: try container.decode(Double.self, forKey: .varianceFloor))
+    }
+}
