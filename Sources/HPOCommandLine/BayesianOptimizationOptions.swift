@@ -55,17 +55,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case predicted, observed
     }
 
-    enum RegionShrink: String, CaseIterable, ExpressibleByArgument {
-        case decrement, halve
-
-        var rule: TrustRegion.Shrink {
-            switch self {
-            case .decrement: .decrement
-            case .halve: .halve
-            }
-        }
-    }
-
     @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
     var acquisition: Acquisition?
 
@@ -133,7 +122,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     var regionSuccesses: Int?
 
     @Option(help: "BO: how the trust region shrinks and grows: decrement (radius - 1, + 1) or halve (radius / 2, x 2). (default: \(regionDefaults.shrink.rawValue))")
-    var regionShrink: RegionShrink?
+    var regionShrink: TrustRegion.Shrink?
 
     func validate() throws {
         let counts: [(String, Int?, Int)] = [
@@ -204,7 +193,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
             if let regionRadius { region.initialRadius = regionRadius }
             if let regionFailures { region.failureTolerance = regionFailures }
             if let regionSuccesses { region.successTolerance = regionSuccesses }
-            if let regionShrink { region.shrink = regionShrink.rule }
+            if let regionShrink { region.shrink = regionShrink }
             settings.trustRegion = region
         } else {
             settings.trustRegion = nil
@@ -217,3 +206,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         .bayesianOptimization(surrogate: .randomForest(forest), settings: settings)
     }
 }
+
+/// `--region-shrink`: `decrement` or `halve`, the cases' names.
+extension TrustRegion.Shrink: ExpressibleByArgument {}
