@@ -4,10 +4,11 @@ import HPO
 /// The command-line options of Bayesian optimization (`bo-rf`). Unset options take the library's
 /// defaults, which the help text shows.
 struct BayesianOptimizationOptions: ParsableArguments {
-    private static let defaults = BayesianOptimization.Settings()
+    static let defaults = BayesianOptimization.Settings()
     private static let vnaDefaults = VariableNeighbourhoodAscent.Settings()
-    private static let forestDefaults = RandomForest.Settings()
+    static let forestDefaults = RandomForest.Settings()
     private static let regionDefaults = TrustRegion()
+    private static let intensificationDefaults = Intensification()
 
     enum Acquisition: String, CaseIterable, ExpressibleByArgument {
         case ei, pi, lcb, eri
@@ -26,11 +27,17 @@ struct BayesianOptimizationOptions: ParsableArguments {
         }
     }
 
-    /// The library's default kappa of the lower confidence bound.
-    private static var standardKappa: Double {
-        if case .lowerConfidenceBound(let kappa) = defaults.acquisition { return kappa }
-        return 1
+    /// The kappa of the lower confidence bound in `settings`, if it uses that bound.
+    private static func kappa(of settings: BayesianOptimization.Settings) -> Double? {
+        if case .lowerConfidenceBound(let kappa) = settings.acquisition { return kappa }
+        return nil
     }
+
+    /// The library's default kappa of the lower confidence bound.
+    private static var standardKappa: Double { kappa(of: defaults) ?? 1 }
+
+    /// bo-rf-noisy's kappa.
+    private static var noisyKappa: Double { kappa(of: .noisyDefaults) ?? standardKappa }
 
     /// The library's default noise of eri.
     private static var standardNoise: Double {
@@ -58,8 +65,8 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
     var acquisition: Acquisition?
 
-    @Option(help: "BO: weight of the standard deviation in lcb.")
-    var kappa: Double = standardKappa
+    @Option(help: "BO: weight of the standard deviation in lcb. (default: \(standardKappa.significant(3)); \(noisyKappa.significant(3)) for bo-rf-noisy)")
+    var kappa: Double?
 
     @Option(help: "BO: standard deviation of one observation around the true value on the surrogate's scale (log loss for bo-rf), which eri assumes.")
     var eriNoise: Double = standardNoise
@@ -100,7 +107,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "BO: fit each tree of the random forest to a bootstrap sample of the observations rather than to all of them. (default: \(forestDefaults.bootstrap ? "--bootstrap" : "--no-bootstrap"))")
     var bootstrap: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"))")
+    @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"); \(RandomForest.Settings.noisyDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance") for bo-rf-noisy)")
     var leafVariance: Bool?
 
     @Option(help: "BO: the scale on which the surrogate models the losses (bo-rf and bo-dngo): identity (as observed), log (their logarithm, as SMAC), capped-log[:C] (log with values above the median + C interquartile ranges of the log values set to that cap; C defaults to \(TargetScale.standardCap.significant(3))), box-cox (power transform of maximum likelihood) or copula (Gaussian copula of the ranks). (default: \(forestDefaults.targets.argument) for bo-rf, \(DNGOOptions.targets.argument) for bo-dngo)")
@@ -108,6 +115,15 @@ struct BayesianOptimizationOptions: ParsableArguments {
 
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
     var allowRepeats = false
+
+    @Flag(inversion: .prefixedNo, help: "BO: intensification against noise, as SMAC does: re-evaluate the incumbent (the configuration with the lowest mean observation) until it has 1 + n / --intensify-every evaluations after n observations, at most --intensify-max; each repeat spends one evaluation, and the reported incumbent is the configuration of lowest mean observation. --intensify-max or --intensify-every alone turn it on. (default: --no-intensify; --intensify for bo-rf-noisy)")
+    var intensify: Bool?
+
+    @Option(help: "BO: the most evaluations intensification gives the incumbent. (default: \(intensificationDefaults.maximumEvaluations))")
+    var intensifyMax: Int?
+
+    @Option(help: "BO: the number of observations after which intensification asks one evaluation more of the incumbent. (default: \(intensificationDefaults.interval))")
+    var intensifyEvery: Int?
 
     @Flag(inversion: .prefixedNo, help: "BO: after the initial design, maximize the acquisition only within a trust region: the configurations within a Hamming distance (--region-radius) of the incumbent, the evaluated configuration of lowest predicted mean. (default: \(defaults.trustRegion == nil ? "--no-trust-region" : "--trust-region"))")
     var trustRegion: Bool?
@@ -128,7 +144,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
         let counts: [(String, Int?, Int)] = [
             ("--vna-distance", vnaDistance, 1), ("--trees", trees, 1), ("--leaf-size", leafSize, 1), ("--split-size", splitSize, 2),
             ("--max-depth", maxDepth, 0), ("--initial-design", initialDesign, 0), ("--random-samples", randomSamples, 1),
-            ("--region-radius", regionRadius, 1), ("--region-failures", regionFailures, 1), ("--region-successes", regionSuccesses, 1),
+            ("--intensify-max", intensifyMax, 1), ("--intensify-every", intensifyEvery, 1), ("--region-radius", regionRadius, 1), ("--region-failures", regionFailures, 1), ("--region-successes", regionSuccesses, 1),
         ]
         for (name, value, least) in counts {
             if let value, value < least {
@@ -149,14 +165,18 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let given = regionOptions.first(where: { $0.1 }), !(trustRegion ?? (Self.defaults.trustRegion != nil)) {
             throw ValidationError("\(given.0) sets the trust region, which is off: add --trust-region")
         }
-        guard kappa >= 0, kappa.isFinite else {
+        if let kappa, !(kappa >= 0 && kappa.isFinite) {
             throw ValidationError("--kappa must be a finite non-negative number, not \(kappa)")
+        }
+        let intensifyOptions = [("--intensify-max", intensifyMax != nil), ("--intensify-every", intensifyEvery != nil)]
+        if let given = intensifyOptions.first(where: { $0.1 }), intensify == false {
+            throw ValidationError("\(given.0) sets intensification, which --no-intensify turns off: drop one of them")
         }
     }
 
-    /// The random forest's settings.
-    var forest: RandomForest.Settings {
-        var settings = Self.forestDefaults
+    /// The random forest's settings: `base` with the options given.
+    func forest(base: RandomForest.Settings = forestDefaults) -> RandomForest.Settings {
+        var settings = base
         if let trees { settings.trees = trees }
         if let leafSize { settings.minSamplesPerLeaf = leafSize }
         if let featuresPerSplit { settings.featuresPerSplit = .fraction(featuresPerSplit) }
@@ -168,13 +188,13 @@ struct BayesianOptimizationOptions: ParsableArguments {
         return settings
     }
 
-    /// The loop's settings.
-    var settings: BayesianOptimization.Settings {
-        var settings = Self.defaults
-        settings.acquisition = switch acquisition ?? .standard {
+    /// The loop's settings: `base` with the options given.
+    func settings(base: BayesianOptimization.Settings = defaults) -> BayesianOptimization.Settings {
+        var settings = base
+        settings.acquisition = switch acquisition ?? .named(base.acquisition) {
         case .ei: .expectedImprovement
         case .pi: .probabilityOfImprovement
-        case .lcb: .lowerConfidenceBound(kappa: kappa)
+        case .lcb: .lowerConfidenceBound(kappa: kappa ?? Self.kappa(of: base) ?? Self.standardKappa)
         case .eri: .expectedReportedImprovement(noise: eriNoise)
         }
         var vna = Self.vnaDefaults
@@ -188,6 +208,14 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let interleave { settings.randomInterleaveProbability = interleave }
         settings.incumbent = incumbent == .predicted ? .bestPredictedMean : .bestObserved
         settings.allowRepeats = allowRepeats
+        if intensify ?? (settings.intensification != nil || intensifyMax != nil || intensifyEvery != nil) {
+            var intensification = settings.intensification ?? Self.intensificationDefaults
+            if let intensifyMax { intensification.maximumEvaluations = intensifyMax }
+            if let intensifyEvery { intensification.interval = intensifyEvery }
+            settings.intensification = intensification
+        } else {
+            settings.intensification = nil
+        }
         if trustRegion ?? (settings.trustRegion != nil) {
             var region = settings.trustRegion ?? Self.regionDefaults
             if let regionRadius { region.initialRadius = regionRadius }
@@ -201,9 +229,11 @@ struct BayesianOptimizationOptions: ParsableArguments {
         return settings
     }
 
-    /// `bo-rf` with these options.
-    var randomForestSpec: OptimizerSpec {
-        .bayesianOptimization(surrogate: .randomForest(forest), settings: settings)
+    /// `bo-rf` (or another random-forest preset, `base`) with these options.
+    func randomForestSpec(base: (forest: RandomForest.Settings, loop: BayesianOptimization.Settings) = (forestDefaults, defaults))
+        -> OptimizerSpec
+    {
+        .bayesianOptimization(surrogate: .randomForest(forest(base: base.forest)), settings: settings(base: base.loop))
     }
 }
 

@@ -7,7 +7,7 @@ import HPO
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark bo-rf or bo-dngo: time per suggestion, or how exact VNA is.",
+        abstract: "Benchmark bo-rf, bo-rf-noisy or bo-dngo: time per suggestion, or how exact VNA is.",
         discussion: """
             --mode speed times one model-based suggestion (fit the surrogate, maximize the \
             acquisition) after --observations random evaluations, with VNA and with exhaustive \
@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "What to measure: speed (time per suggestion) or vna (VNA against the exact argmax).")
     var mode: Mode = .speed
 
-    @Option(help: "The optimizer: bo-rf or bo-dngo.")
+    @Option(help: "The optimizer: bo-rf, bo-rf-noisy or bo-dngo.")
     var optimizer: OptimizerName = .boRF
 
     @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
@@ -55,14 +55,14 @@ struct BenchCommand: ParsableCommand {
         for (name, value) in [("--repetitions", repetitions), ("--runs", runs)] where value <= 0 {
             throw ValidationError("\(name) must be a positive integer, not \(value)")
         }
-        if optimizer == .random { throw ValidationError("--optimizer must be bo-rf or bo-dngo, not random") }
+        if optimizer == .random { throw ValidationError("--optimizer must be bo-rf, bo-rf-noisy or bo-dngo, not random") }
     }
 
     /// The surrogate and loop settings of the chosen optimizer.
     private var surrogateAndSettings: (surrogate: SurrogateKind, settings: BayesianOptimization.Settings) {
-        let spec = optimizer == .boDNGO ? dngo.spec(loop: bayesianOptimization) : bayesianOptimization.randomForestSpec
+        let spec = optimizer.spec(withoutReplacement: false, bayesianOptimization: bayesianOptimization, dngo: dngo)
         guard case .bayesianOptimization(let surrogate, let settings) = spec else {
-            return (.randomForest(bayesianOptimization.forest), bayesianOptimization.settings)
+            return (.randomForest(bayesianOptimization.forest()), bayesianOptimization.settings())
         }
         return (surrogate, settings)
     }
@@ -95,6 +95,7 @@ struct BenchCommand: ParsableCommand {
                 settings.maximizer = maximizer ?? .exhaustive
                 settings.initialDesignSize = 0
                 settings.randomInterleaveProbability = 0
+                settings.intensification = nil  // a repeat of the incumbent fits nothing: time the model-based suggestions
                 var times: [Double] = []
                 var cpuTimes: [Double] = []
                 for repetition in 0..<repetitions {
@@ -124,7 +125,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     private var vnaSettings: VariableNeighbourhoodAscent.Settings {
-        if case .variableNeighbourhoodAscent(let settings) = bayesianOptimization.settings.maximizer { return settings }
+        if case .variableNeighbourhoodAscent(let settings) = bayesianOptimization.settings().maximizer { return settings }
         var settings = VariableNeighbourhoodAscent.Settings()
         if let distance = bayesianOptimization.vnaDistance { settings.maximumDistance = distance }
         return settings

@@ -81,10 +81,7 @@ struct DNGOOptions: ParsableArguments {
 
     /// `bo-dngo` with these options and the loop's options `loop`.
     func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
-        var settings = loop.settings
-        let defaults = BayesianOptimization.Settings.dngoDefaults
-        if loop.interleave == nil { settings.randomInterleaveProbability = defaults.randomInterleaveProbability }
-        if loop.acquisition == nil { settings.acquisition = defaults.acquisition }
+        let settings = loop.settings(base: .dngoDefaults)
         var surrogate = self.settings
         if let targets = loop.targets { surrogate.targets = targets }
         return .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings)

@@ -2,14 +2,15 @@ import HPO
 
 extension OptimizerName {
     /// The optimizer with the settings the command line's options give: `withoutReplacement`
-    /// for random search, the Bayesian-optimization options for `bo-*`, the DNGO options for
-    /// `bo-dngo`.
+    /// for random search, the Bayesian-optimization options for `bo-*` (applied to the preset's
+    /// settings), the DNGO options for `bo-dngo`.
     func spec(
         withoutReplacement: Bool, bayesianOptimization: BayesianOptimizationOptions, dngo: DNGOOptions
     ) -> OptimizerSpec {
         switch self {
         case .random: .random(RandomSearch.Settings(withoutReplacement: withoutReplacement))
-        case .boRF: bayesianOptimization.randomForestSpec
+        case .boRF: bayesianOptimization.randomForestSpec()
+        case .boRFNoisy: bayesianOptimization.randomForestSpec(base: (.noisyDefaults, .noisyDefaults))
         case .boDNGO: dngo.spec(loop: bayesianOptimization)
         }
     }

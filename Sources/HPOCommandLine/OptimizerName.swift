@@ -4,5 +4,6 @@ import ArgumentParser
 enum OptimizerName: String, CaseIterable, ExpressibleByArgument {
     case random
     case boRF = "bo-rf"
+    case boRFNoisy = "bo-rf-noisy"
     case boDNGO = "bo-dngo"
 }

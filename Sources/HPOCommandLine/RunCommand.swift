@@ -78,13 +78,13 @@ struct RunCommand: ParsableCommand {
         let benchmark = try BenchmarkCatalog.benchmark(named: self.benchmark, mode: mode)
         let loop = try RunLoop(optimizer: optimizerSpec, objective: benchmark, evaluations: evaluations)
         let experiment = try Experiment(loop: loop, runs: runs, seed: seed)
-        let label = optimizerSpec.name
+        let label = optimizer.rawValue
         let display = ProgressDisplay(
             title: "\(label) on \(benchmark.name)", groups: [.init(label: label, done: 0, total: runs)], enabled: !quiet)
         display.begin()
         let results = try experiment.perform(jobs: jobs) { _ in display.finished(label: label) }
         let document = ResultsDocument(
-            optimizer: optimizerSpec.name, benchmark: benchmark.name, objective: mode.description,
+            optimizer: label, benchmark: benchmark.name, objective: mode.description,
             seed: seed, evaluations: evaluations, optimum: benchmark.optimum, space: benchmark.space,
             results: results, includeTimings: timings)
         if let output {
@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         print(RunSummary(
-            benchmark: benchmark, optimizer: optimizerSpec.name, mode: mode, seed: seed, results: results,
+            benchmark: benchmark, optimizer: label, mode: mode, seed: seed, results: results,
             checkpoints: checkpoints.counts).text)
         if let output { print("results written to \(output)") }
     }

@@ -38,6 +38,9 @@ public struct BayesianOptimization: Optimizer {
         public var allowRepeats: Bool
         /// The adaptive trust region the acquisition is maximized in, or `nil` for the whole space.
         public var trustRegion: TrustRegion?
+        /// Re-evaluation of the incumbent against noise, or `nil` to evaluate each configuration
+        /// once (unless ``allowRepeats`` lets the acquisition choose an evaluated one).
+        public var intensification: Intensification?
 
         /// Creates settings; the defaults are tuned on the noisy FCNet benchmarks (BENCHMARKS.md):
         /// the lower confidence bound with kappa = 1 on the forest's log losses, a random initial
@@ -49,7 +52,8 @@ public struct BayesianOptimization: Optimizer {
             randomInterleaveProbability: Double = 0,
             incumbent: IncumbentRule = .bestPredictedMean,
             allowRepeats: Bool = false,
-            trustRegion: TrustRegion? = nil
+            trustRegion: TrustRegion? = nil,
+            intensification: Intensification? = nil
         ) {
             self.acquisition = acquisition
             self.maximizer = maximizer
@@ -58,6 +62,7 @@ public struct BayesianOptimization: Optimizer {
             self.incumbent = incumbent
             self.allowRepeats = allowRepeats
             self.trustRegion = trustRegion
+            self.intensification = intensification
         }
     }
 
@@ -87,6 +92,7 @@ public struct BayesianOptimization: Optimizer {
     }
 
     public mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
+        if let repeated = settings.intensification?.repeated(given: history) { return repeated }
         let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
         if let size = space.size, excluded.count >= size { throw OptimizerError.spaceExhausted(size: size) }
         guard history.count >= settings.initialDesignSize,
@@ -165,6 +171,7 @@ extension BayesianOptimization.Settings {
             throw OptimizerError.invalidSetting(name: "ERI noise", value: "\(noise)", valid: "a finite non-negative number")
         }
         try trustRegion?.validate()
+        try intensification?.validate()
         switch maximizer {
         case .exhaustive where !space.isFinite:
             throw OptimizerError.invalidSetting(

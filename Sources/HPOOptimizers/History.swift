@@ -15,15 +15,50 @@ public struct Observation: Hashable, Sendable {
 }
 
 /// Everything evaluated so far, in order: what an optimizer suggests from.
+///
+/// A configuration evaluated more than once (with `allowRepeats` or by intensification) is judged
+/// by the mean of its successful observations, as SMAC judges its incumbent; without repeats that
+/// mean is the single observation.
 public struct History: Sendable {
+    /// The observations of one configuration so far.
+    public struct Tally: Hashable, Sendable {
+        /// The index in ``History/observations`` of the configuration's first evaluation.
+        public let firstIndex: Int
+        /// The sum of its successful values.
+        public private(set) var sum: Double
+        /// The number of its successful evaluations.
+        public private(set) var count: Int
+        /// The number of its evaluations, failed ones included.
+        public private(set) var evaluations: Int
+
+        /// The mean of its successful values, or `nil` when none succeeded.
+        public var mean: Double? { count > 0 ? sum / Double(count) : nil }
+
+        init(firstIndex: Int, sum: Double = 0, count: Int = 0, evaluations: Int = 0) {
+            self.firstIndex = firstIndex
+            self.sum = sum
+            self.count = count
+            self.evaluations = evaluations
+        }
+
+        mutating func add(_ value: Double?) {
+            evaluations += 1
+            guard let value, value.isFinite else { return }
+            sum += value
+            count += 1
+        }
+    }
+
     /// The space the configurations belong to.
     public let space: SearchSpace
     /// The observations in the order they were made.
     public private(set) var observations: [Observation] = []
     /// The configurations evaluated so far (including failed ones).
     public private(set) var evaluated: Set<Configuration> = []
-    /// The index in ``observations`` of the lowest successful value, if any.
-    public private(set) var bestIndex: Int?
+    /// The observations of each evaluated configuration (including failed ones).
+    public private(set) var tallies: [Configuration: Tally] = [:]
+    /// The configuration with the lowest mean successful value (the first evaluated on ties).
+    public private(set) var incumbent: Configuration?
 
     /// An empty history over `space`.
     public init(space: SearchSpace) {
@@ -32,22 +67,37 @@ public struct History: Sendable {
 
     /// Records an observation.
     public mutating func append(_ observation: Observation) {
+        let configuration = observation.configuration
         observations.append(observation)
-        evaluated.insert(observation.configuration)
-        if let value = observation.value, value.isFinite {
-            if let bestIndex, let best = observations[bestIndex].value, best <= value { return }
-            bestIndex = observations.count - 1
+        evaluated.insert(configuration)
+        var tally = tallies[configuration] ?? Tally(firstIndex: observations.count - 1)
+        let before = tally.mean
+        tally.add(observation.value)
+        tallies[configuration] = tally
+        guard tally.mean != before else { return }
+        if configuration == incumbent, let before, let after = tally.mean, after > before {
+            incumbent = tallies.keys.min { precedes($0, $1) }  // its mean rose: another may lead now
+        } else if incumbent.map({ precedes(configuration, $0) }) ?? true {
+            incumbent = configuration
         }
+    }
+
+    /// Whether `a` ranks before `b`: a lower mean, or the same mean and evaluated first;
+    /// configurations without a successful evaluation rank last.
+    private func precedes(_ a: Configuration, _ b: Configuration) -> Bool {
+        guard let x = tallies[a], let xMean = x.mean else { return false }
+        guard let y = tallies[b], let yMean = y.mean else { return true }
+        return xMean < yMean || (xMean == yMean && x.firstIndex < y.firstIndex)
     }
 
     /// The number of observations.
     public var count: Int { observations.count }
 
-    /// The observation with the lowest successful value, if any.
-    public var best: Observation? { bestIndex.map { observations[$0] } }
+    /// The incumbent's tally: its mean, its number of successful evaluations and its first index.
+    public var incumbentTally: Tally? { incumbent.flatMap { tallies[$0] } }
 
     /// Whether `configuration` was evaluated already.
     public func contains(_ configuration: Configuration) -> Bool {
-        evaluated.contains(configuration)
+        tallies[configuration] != nil
     }
 }

@@ -14,6 +14,11 @@ extension OptimizerSpec {
             var parts = [surrogate.summary, settings.acquisition.summary, settings.maximizer.summary]
             parts.append("\(settings.initialDesignSize) random initial configurations")
             if let region = settings.trustRegion { parts.append(region.summary) }
+            if let intensification = settings.intensification {
+                parts.append(
+                    "the incumbent re-evaluated up to \(intensification.maximumEvaluations) times"
+                        + " (one more every \(intensification.interval) observations)")
+            }
             if settings.randomInterleaveProbability > 0 {
                 parts.append("a random suggestion with probability \(settings.randomInterleaveProbability.significant(3))")
             }
@@ -28,6 +33,7 @@ extension SurrogateKind {
         switch self {
         case .randomForest(let settings):
             "random forest of \(settings.trees) trees" + settings.targets.summary
+                + (settings.includeLeafVariance ? ", with within-leaf variance" : "")
         case .dngo(let settings):
             "DNGO (network of \(settings.hiddenWidths.map(String.init).joined(separator: "-")) \(settings.activation.rawValue) units"
                 + " with Bayesian linear regression on its last layer" + (settings.targets == .identity ? ")" : "," + settings.targets.summary + ")")

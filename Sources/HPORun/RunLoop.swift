@@ -63,9 +63,10 @@ public struct RunLoop: Sendable {
             result.trials.append(Trial(
                 configuration: configuration, value: evaluation.value, cost: evaluation.cost,
                 suggestSeconds: elapsed.seconds))
-            let incumbent = history.bestIndex ?? 0
+            let tally = history.incumbentTally
+            let incumbent = tally?.firstIndex ?? 0
             result.incumbents.append(incumbent)
-            result.observed.append(result.trials[incumbent].value)
+            result.observed.append(tally?.mean ?? result.trials[incumbent].value)
             if let benchmark {
                 let truth = benchmark.trueValue(of: result.trials[incumbent].configuration)
                 result.trueValue?.append(truth)

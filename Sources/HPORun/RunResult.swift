@@ -8,9 +8,11 @@ public struct RunResult: Hashable, Sendable {
     public var seed: UInt64
     /// The trials in evaluation order.
     public var trials: [Trial]
-    /// The best observed value after each evaluation.
+    /// The incumbent's observed value after each evaluation: the mean of its observations, which
+    /// is its single observation unless it was evaluated more than once.
     public var observed: [Double]
-    /// The index of the incumbent (the trial with the best observed value) after each evaluation.
+    /// The index of the incumbent's first trial after each evaluation; the incumbent is the
+    /// configuration with the lowest observed value (mean of its observations).
     public var incumbents: [Int]
     /// The incumbent's regret (true value minus the optimum) after each evaluation, for
     /// benchmarks that know their optimum.
@@ -18,7 +20,7 @@ public struct RunResult: Hashable, Sendable {
     /// The incumbent's true (noise-free) value after each evaluation, for benchmarks.
     public var trueValue: [Double]?
 
-    /// The final incumbent trial.
+    /// The first trial of the final incumbent.
     public var incumbent: Trial? { incumbents.last.map { trials[$0] } }
 
     /// The regret at the end of the run.

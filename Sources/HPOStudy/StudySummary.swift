@@ -1,3 +1,4 @@
+import HPOOptimizers
 import HPOSpace
 
 /// How far a study is: the number of trials in each state and the best complete trial.
@@ -10,8 +11,14 @@ public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
     public let failed: Int
     /// Trials asked and not yet told.
     public let running: Int
-    /// The complete trial with the lowest value (the first such, on ties).
+    /// The first complete trial of the best configuration: the one with the lowest mean value over
+    /// its complete trials (the first evaluated, on ties). Without repeated configurations this is
+    /// the complete trial with the lowest value.
     public let best: Study.Trial?
+    /// The best configuration's mean value over its complete trials.
+    public let bestMean: Double?
+    /// The number of complete trials of the best configuration.
+    public let bestCount: Int
 
     /// The summary of `trials`.
     public init(settings: StudySettings, trials: [Study.Trial]) {
@@ -19,7 +26,13 @@ public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
         complete = trials.count { $0.state == .complete }
         failed = trials.count { $0.state == .failed }
         running = trials.count { $0.state == .running }
-        best = trials.filter { $0.state == .complete }.min { ($0.value ?? .infinity) < ($1.value ?? .infinity) }
+        let completed = trials.filter { $0.state == .complete }
+        var history = History(space: settings.space)
+        for trial in completed { history.append(Observation(configuration: trial.configuration, value: trial.value)) }
+        let tally = history.incumbentTally
+        best = tally.map { completed[$0.firstIndex] }
+        bestMean = tally?.mean
+        bestCount = tally?.count ?? 0
     }
 
     /// The number of trials.
@@ -28,9 +41,12 @@ public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
     /// Two or three lines: counts, then the best trial and its configuration.
     public var description: String {
         var lines = ["\(total) trials: \(complete) complete, \(failed) failed, \(running) running (optimizer \(settings.optimizer.name), seed \(settings.seed))"]
-        if let best, let value = best.value {
+        if let best, let value = bestMean {
             let config = settings.space.values(of: best.configuration).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-            lines.append("best: trial \(best.id), value \(value.significant(6))")
+            lines.append(
+                bestCount > 1
+                    ? "best: trial \(best.id), mean value \(value.significant(6)) over the \(bestCount) complete trials of its configuration"
+                    : "best: trial \(best.id), value \(value.significant(6))")
             lines.append("  " + config)
         } else {
             lines.append("best: none yet (no complete trial)")

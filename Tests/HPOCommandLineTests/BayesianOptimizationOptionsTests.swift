@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func runAndThePresetAgree() throws {
-        for name in ["random", "bo-rf", "bo-dngo"] {
+        for name in ["random", "bo-rf", "bo-rf-noisy", "bo-dngo"] {
             let command = try RunCommand.parse(["--optimizer", name])
             #expect(command.optimizerSpec == (try NamedOptimizer.preset(named: name)).spec, "hpo run and hpo reproduce differ on \(name)")
         }
@@ -67,6 +67,34 @@ import Testing
             try RunCommand.parse(["--optimizer", "bo-rf", "--trust-region", "--region-failures", "0"])
         } throws: { error in
             RunCommand.message(for: error).contains("--region-failures must be an integer of at least 1, not 0")
+        }
+    }
+
+    @Test func intensificationOptionsAndTheNoisyPreset() throws {
+        func loop(_ arguments: [String]) throws -> BayesianOptimization.Settings? {
+            guard case .bayesianOptimization(_, let settings) = try RunCommand.parse(arguments).optimizerSpec else { return nil }
+            return settings
+        }
+        #expect(try loop(["--optimizer", "bo-rf"])?.intensification == nil)
+        #expect(try loop(["--optimizer", "bo-rf", "--intensify"])?.intensification == Intensification())
+        #expect(try loop(["--optimizer", "bo-rf", "--intensify-max", "3"])?.intensification == Intensification(maximumEvaluations: 3))
+        #expect(try loop(["--optimizer", "bo-dngo", "--intensify-every", "10"])?.intensification == Intensification(interval: 10))
+        // bo-rf-noisy: the preset's settings, which options override.
+        #expect(try loop(["--optimizer", "bo-rf-noisy"]) == .noisyDefaults)
+        #expect(try loop(["--optimizer", "bo-rf-noisy", "--no-intensify"])?.intensification == nil)
+        #expect(try loop(["--optimizer", "bo-rf-noisy", "--kappa", "2"])?.acquisition == .lowerConfidenceBound(kappa: 2))
+        #expect(try loop(["--optimizer", "bo-rf-noisy", "--acquisition", "ei"])?.acquisition == .expectedImprovement)
+        let forest = try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-leaf-variance"]).optimizerSpec
+        #expect(forest == .bayesianOptimization(surrogate: .randomForest(.init()), settings: .noisyDefaults))
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-every", "5"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--intensify-every sets intensification, which --no-intensify turns off")
+        }
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf", "--intensify-max", "0"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--intensify-max must be an integer of at least 1, not 0")
         }
     }
 

@@ -87,9 +87,9 @@ import Testing
             let loss = 0.01 + (configuration.values[0] - 0.3) * (configuration.values[0] - 0.3) + configuration.values[1]
             history.append(Observation(configuration: configuration, value: loss))
         }
-        let best = try #require(history.best)
-        #expect(best.configuration.values[1] == 0)
-        #expect(abs(best.configuration.values[0] - 0.3) < 0.1)
+        let best = try #require(history.incumbent)
+        #expect(best.values[1] == 0)
+        #expect(abs(best.values[0] - 0.3) < 0.1)
     }
 
     /// The loose check that it learns: lower mean final regret than random search over the same

@@ -21,6 +21,12 @@ struct OptimizerSummaryTests {
         #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on Gaussian-copula ranks of the losses); expected improvement; exhaustive enumeration;"))
     }
 
+    @Test func boRfNoisySaysItReEvaluatesItsIncumbent() throws {
+        let noisy = try NamedOptimizer.preset(named: "bo-rf-noisy").spec
+        #expect(noisy.summary.hasPrefix("Bayesian optimization: random forest of 10 trees on log losses, with within-leaf variance; lower confidence bound (kappa 0.5);"))
+        #expect(noisy.summary.hasSuffix("; the incumbent re-evaluated up to 4 times (one more every 30 observations)"))
+    }
+
     @Test func boRfEIDiffersFromBoRfInTheAcquisitionOnly() throws {
         let ei = try NamedOptimizer.preset(named: "bo-rf-ei").spec
         let rf = try NamedOptimizer.preset(named: "bo-rf").spec

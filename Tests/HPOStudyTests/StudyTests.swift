@@ -3,6 +3,7 @@ import HPOOptimizers
 import HPORandom
 import HPOSpace
 import HPOStudy
+import HPOSurrogate
 import Testing
 
 /// A finite space of 3 x 4 = 12 configurations and an infinite one.
@@ -41,6 +42,29 @@ struct StudyTests {
         #expect(summary.best?.id == 2)
         #expect(summary.best?.value == 0.25)
         #expect(try study.trials().map(\.state) == [.complete, .complete])
+    }
+
+    @Test("with intensification the study repeats its incumbent and names the best configuration by its mean")
+    func intensifiedStudy() throws {
+        let optimizer = OptimizerSpec.bayesianOptimization(
+            surrogate: .randomForest(.init()),
+            settings: .init(intensification: Intensification(maximumEvaluations: 2, interval: 1)))
+        let study = Study(space: try Spaces.finite(), optimizer: optimizer, seed: 4)
+        let a = try study.ask()
+        try study.tell(a, value: 0.5)
+        let again = try study.ask()  // a has 1 evaluation of the 2 required
+        #expect(again.configuration == a.configuration)
+        try study.tell(again, value: 0.125)  // a: mean 0.3125 over 2
+        let b = try study.ask()
+        #expect(b.configuration != a.configuration)
+        try study.tell(b, value: 0.25)  // b leads with one evaluation...
+        let bAgain = try study.ask()
+        #expect(bAgain.configuration == b.configuration)
+        try study.tell(bAgain, value: 0.75)  // ...and falls behind: mean 0.5
+        let summary = try study.summary()
+        #expect(summary.best?.id == a.id)
+        #expect(summary.bestMean == 0.3125 && summary.bestCount == 2)
+        #expect(summary.description.contains("best: trial 1, mean value 0.3125 over the 2 complete trials of its configuration"))
     }
 
     @Test("telling twice and telling an unknown trial are refused with their messages")
