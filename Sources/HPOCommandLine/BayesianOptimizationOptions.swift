@@ -1,8 +1,9 @@
 import ArgumentParser
 import HPO
 
-/// The command-line options of Bayesian optimization (`bo-rf`). Unset options take the library's
-/// defaults, which the help text shows.
+/// The command-line options of Bayesian optimization (`bo-rf`, `bo-rf-noisy`, `bo-dngo`). Unset
+/// options keep the chosen preset's settings (the library's defaults for `bo-rf`), which the help
+/// text shows.
 struct BayesianOptimizationOptions: ParsableArguments {
     static let defaults = BayesianOptimization.Settings()
     private static let vnaDefaults = VariableNeighbourhoodAscent.Settings()
@@ -144,7 +145,8 @@ struct BayesianOptimizationOptions: ParsableArguments {
         let counts: [(String, Int?, Int)] = [
             ("--vna-distance", vnaDistance, 1), ("--trees", trees, 1), ("--leaf-size", leafSize, 1), ("--split-size", splitSize, 2),
             ("--max-depth", maxDepth, 0), ("--initial-design", initialDesign, 0), ("--random-samples", randomSamples, 1),
-            ("--intensify-max", intensifyMax, 1), ("--intensify-every", intensifyEvery, 1), ("--region-radius", regionRadius, 1), ("--region-failures", regionFailures, 1), ("--region-successes", regionSuccesses, 1),
+            ("--intensify-max", intensifyMax, 1), ("--intensify-every", intensifyEvery, 1),
+            ("--region-radius", regionRadius, 1), ("--region-failures", regionFailures, 1), ("--region-successes", regionSuccesses, 1),
         ]
         for (name, value, least) in counts {
             if let value, value < least {

@@ -98,6 +98,6 @@ public struct History: Sendable {
 
     /// Whether `configuration` was evaluated already.
     public func contains(_ configuration: Configuration) -> Bool {
-        tallies[configuration] != nil
+        evaluated.contains(configuration)
     }
 }

@@ -43,7 +43,7 @@ public struct ComparisonFigures: Sendable {
             bandLabel: Self.bandLabel, showsZero: metric == .regret)
         let what = metric == .regret
             ? "Regret of the incumbent (its mean validation MSE minus the optimum) after each evaluation. \(Self.zeroNote)"
-            : "Best validation MSE observed so far (one noisy seed per evaluation, as the original report plotted it); the dashed line is the optimum's mean over the seeds."
+            : "Best validation MSE observed so far (one noisy seed per evaluation, as the original report plotted it; for a configuration evaluated more than once, the mean of its observations); the dashed line is the optimum's mean over the seeds."
         return Figure(
             fileName: "\(document.optimizer)-\(metric.rawValue).svg", svg: plot.svg(),
             caption: "\(document.optimizer), \(protocolText(document)). \(what) Thick line and band: \(Self.bandLabel) over the runs; thin lines: single runs.")
@@ -62,7 +62,7 @@ public struct ComparisonFigures: Sendable {
             yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
             series: series(curves), reference: metric == .observed ? optimum.map { .init(y: $0, label: "global optimum") } : nil,
             bandLabel: Self.bandLabel, showsZero: metric == .regret)
-        let what = metric == .regret ? "Regret of the incumbent after each evaluation. \(Self.zeroNote)" : "Best validation MSE observed so far (noisy)."
+        let what = metric == .regret ? "Regret of the incumbent after each evaluation. \(Self.zeroNote)" : "Best validation MSE observed so far (noisy; the mean of its observations for a configuration evaluated more than once)."
         return Figure(
             fileName: "comparison-\(metric.rawValue).svg", svg: plot.svg(),
             caption: "All optimizers, \(documents.first.map(protocolText) ?? ""). \(what) Lines and bands: \(Self.bandLabel) over the runs.")
