@@ -6,10 +6,13 @@ Usage: hpo run ... --benchmark fcnet-NAME --output runs.csv --format csv
 
 Ranks are by true mean validation MSE (0 = the optimum), from the tables embedded in the binary
 (Sources/CFCNetData/data/fcnet_NAME.bin: 32-byte header, then float32[62208][4]). Prints, over the
-runs: the mean final regret of the reported incumbent (lowest observation), the trial at which a
+runs: the mean final regret of the reported incumbent (the configuration with the lowest mean
+observation, which is the lowest observation when nothing is repeated), the trial at which a
 top-100 configuration was first evaluated, how many top-10 and top-100 configurations were
-evaluated, in how many runs the optimum was evaluated, the rank bands of the incumbents, and the
-regret that would result if every evaluation ranked >= R were dropped (not replaced).
+evaluated, in how many runs the optimum was evaluated, the rank bands of the incumbents, the
+regret that would result if every evaluation ranked >= R were dropped (not replaced), and the
+selection loss: the regret of the best configuration each run evaluated against the reported one,
+split by how often that best configuration was evaluated.
 """
 import collections
 import csv
@@ -44,10 +47,21 @@ def main(path, name):
 
     runs = collections.defaultdict(list)
     for row in csv.DictReader(open(path)):
-        runs[int(row["run"])].append((index(row), float(row["observed"])))
+        runs[int(row["run"])].append((index(row), float(row["value"])))
+
+    def observations(trials):
+        """Each configuration's observed values, in order of first evaluation."""
+        values = {}
+        for i, value in trials:
+            values.setdefault(i, []).append(value)
+        return values
+
+    def reported(trials):
+        values = observations(trials)
+        return min(values, key=lambda i: np.mean(values[i]))  # first evaluated on ties, as hpo
 
     def regret(trials):
-        return means[min(trials, key=lambda t: t[1])[0]] - optimum
+        return means[reported(trials)] - optimum
 
     print(f"{len(runs)} runs, mean final regret {np.mean([regret(t) for t in runs.values()]):.3g}")
     first, top10, top100, optimum_runs = [], [], [], 0
@@ -58,7 +72,7 @@ def main(path, name):
         top10.append((ranks < 10).sum())
         top100.append((ranks < 100).sum())
         optimum_runs += (ranks == 0).any()
-        r = rank[min(trials, key=lambda t: t[1])[0]]
+        r = rank[reported(trials)]
         bands["0" if r == 0 else "1-9" if r < 10 else "10-99" if r < 100 else "100-999" if r < 1000 else ">=1000"] += 1
     print(f"first top-100 evaluation at trial {np.mean(first):.1f} (median {np.median(first):.0f}); "
           f"top-10 evaluations {np.mean(top10):.2f}, top-100 evaluations {np.mean(top100):.1f} per run; "
@@ -67,6 +81,18 @@ def main(path, name):
     for cut in [100, 300, 1000]:
         kept = [[t for t in trials if rank[t[0]] < cut] for trials in runs.values()]
         print(f"dropping evaluations ranked >= {cut}: mean regret {np.mean([regret(t) for t in kept if t]):.3g}")
+    losses = collections.defaultdict(float)
+    counts = collections.Counter()
+    best_regret = []
+    for trials in runs.values():
+        values = observations(trials)
+        best = min(values, key=lambda i: means[i])
+        best_regret.append(means[best] - optimum)
+        key = "reported" if best == reported(trials) else f"evaluated {len(values[best])}x, not reported"
+        counts[key] += 1
+        losses[key] += means[reported(trials)] - means[best]
+    print(f"best configuration evaluated per run: mean regret {np.mean(best_regret):.3g}; selection loss by how often "
+          "it was evaluated: " + ", ".join(f"{k}: {counts[k]} runs, {losses[k] / len(runs):.3g}" for k in sorted(counts)))
 
 
 if __name__ == "__main__":
