@@ -68,6 +68,14 @@ extension NamedOptimizer {
     }
 }
 
+extension OptimizerSpec {
+    /// The label of the preset with exactly these settings (e.g. `bo-rf-noisy`), or the
+    /// optimizer's kind (``name``, e.g. `bo-rf`) for settings no preset has.
+    public var label: String {
+        NamedOptimizer.presets.first { $0.spec == self }?.label ?? name
+    }
+}
+
 extension BayesianOptimization.Settings {
     /// The loop's settings for bo-dngo: the defaults, but expected improvement (as issue 4 asks;
     /// the lower confidence bound is compared in BENCHMARKS.md) and a random suggestion with

@@ -44,7 +44,7 @@ public struct StudyExport: Codable, Hashable, Sendable {
         }
     }
 
-    /// The optimizer's name.
+    /// The optimizer's preset label (e.g. `bo-rf-noisy`), or its kind for settings no preset has.
     public var optimizer: String
     /// The study's seed.
     public var seed: UInt64
@@ -55,7 +55,7 @@ public struct StudyExport: Codable, Hashable, Sendable {
 
     /// The export of a study's settings and trials.
     public init(settings: StudySettings, trials: [Study.Trial]) {
-        optimizer = settings.optimizer.name
+        optimizer = settings.optimizer.label
         seed = settings.seed
         space = settings.space
         self.trials = trials.map {

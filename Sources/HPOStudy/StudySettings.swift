@@ -22,7 +22,7 @@ public struct StudySettings: Hashable, Sendable, Codable {
     public func differences(from other: StudySettings) -> [String] {
         var result: [String] = []
         if space != other.space { result.append("a different search space") }
-        if optimizer != other.optimizer { result.append("optimizer \(optimizer.name) \(optimizer) (not \(other.optimizer))") }
+        if optimizer != other.optimizer { result.append("optimizer \(optimizer.label) \(optimizer) (not \(other.optimizer))") }
         if seed != other.seed { result.append("seed \(seed) (not \(other.seed))") }
         return result
     }

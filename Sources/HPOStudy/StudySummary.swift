@@ -40,7 +40,7 @@ public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
 
     /// Two or three lines: counts, then the best trial and its configuration.
     public var description: String {
-        var lines = ["\(total) trials: \(complete) complete, \(failed) failed, \(running) running (optimizer \(settings.optimizer.name), seed \(settings.seed))"]
+        var lines = ["\(total) trials: \(complete) complete, \(failed) failed, \(running) running (optimizer \(settings.optimizer.label), seed \(settings.seed))"]
         if let best, let value = bestMean {
             let config = settings.space.values(of: best.configuration).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
             lines.append(

@@ -27,6 +27,14 @@ struct OptimizerSummaryTests {
         #expect(noisy.summary.hasSuffix("; the incumbent re-evaluated up to 4 times (one more every 30 observations)"))
     }
 
+    @Test func aSpecIsLabelledByThePresetWithItsSettingsElseByItsKind() throws {
+        for preset in NamedOptimizer.presets { #expect(preset.spec.label == preset.label) }
+        var settings = BayesianOptimization.Settings.noisyDefaults
+        settings.initialDesignSize = 3
+        let custom = OptimizerSpec.bayesianOptimization(surrogate: .randomForest(.noisyDefaults), settings: settings)
+        #expect(custom.label == "bo-rf")
+    }
+
     @Test func boRfEIDiffersFromBoRfInTheAcquisitionOnly() throws {
         let ei = try NamedOptimizer.preset(named: "bo-rf-ei").spec
         let rf = try NamedOptimizer.preset(named: "bo-rf").spec

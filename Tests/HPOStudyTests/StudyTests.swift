@@ -65,6 +65,9 @@ struct StudyTests {
         #expect(summary.best?.id == a.id)
         #expect(summary.bestMean == 0.3125 && summary.bestCount == 2)
         #expect(summary.description.contains("best: trial 1, mean value 0.3125 over the 2 complete trials of its configuration"))
+        #expect(summary.description.contains("(optimizer bo-rf, seed 4)"))  // no preset has these settings
+        let noisy = Study(space: try Spaces.finite(), optimizer: try NamedOptimizer.preset(named: "bo-rf-noisy").spec)
+        #expect(try noisy.summary().description.contains("(optimizer bo-rf-noisy, seed 0)"))
     }
 
     @Test("telling twice and telling an unknown trial are refused with their messages")
