@@ -78,7 +78,7 @@ struct RunCommand: ParsableCommand {
         let benchmark = try BenchmarkCatalog.benchmark(named: self.benchmark, mode: mode)
         let loop = try RunLoop(optimizer: optimizerSpec, objective: benchmark, evaluations: evaluations)
         let experiment = try Experiment(loop: loop, runs: runs, seed: seed)
-        let label = optimizer.rawValue
+        let label = optimizerSpec.label
         let display = ProgressDisplay(
             title: "\(label) on \(benchmark.name)", groups: [.init(label: label, done: 0, total: runs)], enabled: !quiet)
         display.begin()

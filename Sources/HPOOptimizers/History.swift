@@ -53,7 +53,8 @@ public struct History: Sendable {
     public let space: SearchSpace
     /// The observations in the order they were made.
     public private(set) var observations: [Observation] = []
-    /// The configurations evaluated so far (including failed ones).
+    /// The configurations evaluated so far (including failed ones): the keys of ``tallies``, kept
+    /// as a set so that every suggestion can pass them on as the excluded configurations uncopied.
     public private(set) var evaluated: Set<Configuration> = []
     /// The observations of each evaluated configuration (including failed ones).
     public private(set) var tallies: [Configuration: Tally] = [:]

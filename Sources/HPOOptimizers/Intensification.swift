@@ -32,10 +32,8 @@ public struct Intensification: Hashable, Sendable, Codable {
     /// The configuration to evaluate again before trying a new one, if any: the incumbent of
     /// `history` while it has fewer evaluations than ``requiredEvaluations(after:)``.
     public func repeated(given history: History) -> Configuration? {
-        guard let incumbent = history.incumbent, let tally = history.tallies[incumbent],
-            tally.evaluations < requiredEvaluations(after: history.count)
-        else { return nil }
-        return incumbent
+        guard let tally = history.incumbentTally, tally.evaluations < requiredEvaluations(after: history.count) else { return nil }
+        return history.incumbent
     }
 
     /// Throws ``OptimizerError/invalidSetting(name:value:valid:)`` for a count out of range.

@@ -23,6 +23,7 @@ import Testing
         for name in ["random", "bo-rf", "bo-rf-noisy", "bo-dngo"] {
             let command = try RunCommand.parse(["--optimizer", name])
             #expect(command.optimizerSpec == (try NamedOptimizer.preset(named: name)).spec, "hpo run and hpo reproduce differ on \(name)")
+            #expect(command.optimizerSpec.label == name)
         }
     }
 
@@ -86,6 +87,7 @@ import Testing
         #expect(try loop(["--optimizer", "bo-rf-noisy", "--acquisition", "ei"])?.acquisition == .expectedImprovement)
         let forest = try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-leaf-variance"]).optimizerSpec
         #expect(forest == .bayesianOptimization(surrogate: .randomForest(.init()), settings: .noisyDefaults))
+        #expect(forest.label == "bo-rf")  // no preset has these settings: results name the kind
         #expect {
             try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-every", "5"])
         } throws: { error in
