@@ -117,7 +117,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
     var allowRepeats = false
 
-    @Flag(inversion: .prefixedNo, help: "BO: intensification against noise, as SMAC does: re-evaluate the incumbent (the configuration with the lowest mean observation) until it has 1 + n / --intensify-every evaluations after n observations, at most --intensify-max; each repeat spends one evaluation, and the reported incumbent is the configuration of lowest mean observation. --intensify-max or --intensify-every alone turn it on. (default: --no-intensify; --intensify for bo-rf-noisy)")
+    @Flag(inversion: .prefixedNo, help: "BO: intensification against noise, as SMAC does: re-evaluate the incumbent (the configuration with the lowest mean observation) until it has 1 + n / --intensify-every evaluations after n observations, at most --intensify-max; each repeat spends one evaluation, and the reported incumbent is the configuration of lowest mean observation. --intensify-max, --intensify-every or --intensify-final alone turn it on. (default: --no-intensify; --intensify for bo-rf-noisy)")
     var intensify: Bool?
 
     @Option(help: "BO: the most evaluations intensification gives the incumbent. (default: \(intensificationDefaults.maximumEvaluations))")
@@ -125,6 +125,9 @@ struct BayesianOptimizationOptions: ParsableArguments {
 
     @Option(help: "BO: the number of observations after which intensification asks one evaluation more of the incumbent. (default: \(intensificationDefaults.interval))")
     var intensifyEvery: Int?
+
+    @Option(help: "BO: the share of a known budget (hpo run's --evaluations, a study's limit) that intensification spends at its end on confirming: each of those evaluations repeats the configuration of lowest mean - sigma / sqrt(evaluations), sigma the spread of the repeated observations; 0 turns this off. (default: \(intensificationDefaults.finalShare))")
+    var intensifyFinal: Double?
 
     @Flag(inversion: .prefixedNo, help: "BO: after the initial design, maximize the acquisition only within a trust region: the configurations within a Hamming distance (--region-radius) of the incumbent, the evaluated configuration of lowest predicted mean. (default: \(defaults.trustRegion == nil ? "--no-trust-region" : "--trust-region"))")
     var trustRegion: Bool?
@@ -170,7 +173,12 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let kappa, !(kappa >= 0 && kappa.isFinite) {
             throw ValidationError("--kappa must be a finite non-negative number, not \(kappa)")
         }
-        let intensifyOptions = [("--intensify-max", intensifyMax != nil), ("--intensify-every", intensifyEvery != nil)]
+        if let intensifyFinal, !(intensifyFinal >= 0 && intensifyFinal <= 1) {
+            throw ValidationError("--intensify-final must be a share in 0...1, not \(intensifyFinal)")
+        }
+        let intensifyOptions = [
+            ("--intensify-max", intensifyMax != nil), ("--intensify-every", intensifyEvery != nil), ("--intensify-final", intensifyFinal != nil),
+        ]
         if let given = intensifyOptions.first(where: { $0.1 }), intensify == false {
             throw ValidationError("\(given.0) sets intensification, which --no-intensify turns off: drop one of them")
         }
@@ -210,10 +218,11 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let interleave { settings.randomInterleaveProbability = interleave }
         settings.incumbent = incumbent == .predicted ? .bestPredictedMean : .bestObserved
         settings.allowRepeats = allowRepeats
-        if intensify ?? (settings.intensification != nil || intensifyMax != nil || intensifyEvery != nil) {
+        if intensify ?? (settings.intensification != nil || intensifyMax != nil || intensifyEvery != nil || intensifyFinal != nil) {
             var intensification = settings.intensification ?? Self.intensificationDefaults
             if let intensifyMax { intensification.maximumEvaluations = intensifyMax }
             if let intensifyEvery { intensification.interval = intensifyEvery }
+            if let intensifyFinal { intensification.finalShare = intensifyFinal }
             settings.intensification = intensification
         } else {
             settings.intensification = nil

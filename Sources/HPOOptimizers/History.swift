@@ -30,22 +30,27 @@ public struct History: Sendable {
         public private(set) var count: Int
         /// The number of its evaluations, failed ones included.
         public private(set) var evaluations: Int
+        /// The sum of the squared deviations of its successful values from their mean.
+        public private(set) var squaredDeviations: Double
 
         /// The mean of its successful values, or `nil` when none succeeded.
         public var mean: Double? { count > 0 ? sum / Double(count) : nil }
 
-        init(firstIndex: Int, sum: Double = 0, count: Int = 0, evaluations: Int = 0) {
+        init(firstIndex: Int, sum: Double = 0, count: Int = 0, evaluations: Int = 0, squaredDeviations: Double = 0) {
             self.firstIndex = firstIndex
             self.sum = sum
             self.count = count
             self.evaluations = evaluations
+            self.squaredDeviations = squaredDeviations
         }
 
         mutating func add(_ value: Double?) {
             evaluations += 1
             guard let value, value.isFinite else { return }
+            let before = mean ?? value
             sum += value
             count += 1
+            squaredDeviations += (value - before) * (value - (mean ?? value))  // Welford's update
         }
     }
 
@@ -60,10 +65,18 @@ public struct History: Sendable {
     public private(set) var tallies: [Configuration: Tally] = [:]
     /// The configuration with the lowest mean successful value (the first evaluated on ties).
     public private(set) var incumbent: Configuration?
+    /// The number of evaluations the run will make in all, when it is known (`hpo run`, a study
+    /// optimized to a limit); an optimizer may plan its last evaluations by it.
+    public let budget: Int?
+    /// The sum of every tally's squared deviations and of their degrees of freedom, kept as
+    /// observations arrive so that the result does not depend on the dictionary's order.
+    private var repeatedSquares = 0.0
+    private var repeatedDegrees = 0
 
-    /// An empty history over `space`.
-    public init(space: SearchSpace) {
+    /// An empty history over `space`, of a run that will make `budget` evaluations if given.
+    public init(space: SearchSpace, budget: Int? = nil) {
         self.space = space
+        self.budget = budget
     }
 
     /// Records an observation.
@@ -73,8 +86,11 @@ public struct History: Sendable {
         evaluated.insert(configuration)
         var tally = tallies[configuration] ?? Tally(firstIndex: observations.count - 1)
         let before = tally.mean
+        let (squares, degrees) = (tally.squaredDeviations, max(tally.count - 1, 0))
         tally.add(observation.value)
         tallies[configuration] = tally
+        repeatedSquares += tally.squaredDeviations - squares
+        repeatedDegrees += max(tally.count - 1, 0) - degrees
         guard tally.mean != before else { return }
         if configuration == incumbent, let before, let after = tally.mean, after > before {
             incumbent = tallies.keys.min { precedes($0, $1) }  // its mean rose: another may lead now
@@ -96,6 +112,13 @@ public struct History: Sendable {
 
     /// The incumbent's tally: its mean, its number of successful evaluations and its first index.
     public var incumbentTally: Tally? { incumbent.flatMap { tallies[$0] } }
+
+    /// The pooled standard deviation of the successful values of configurations evaluated more
+    /// than once (the noise of the objective, as far as repeats show it), or `nil` with fewer
+    /// than 2 degrees of freedom.
+    public var repeatedStandardDeviation: Double? {
+        repeatedDegrees >= 2 ? (repeatedSquares / Double(repeatedDegrees)).squareRoot() : nil
+    }
 
     /// Whether `configuration` was evaluated already.
     public func contains(_ configuration: Configuration) -> Bool {

@@ -18,6 +18,9 @@ extension OptimizerSpec {
                 parts.append(
                     "the incumbent re-evaluated up to \(intensification.maximumEvaluations) times"
                         + " (one more every \(intensification.interval) observations)")
+                if intensification.finalShare > 0 {
+                    parts.append("the last \((intensification.finalShare * 100).significant(3))% of a known budget spent on confirmation")
+                }
             }
             if settings.randomInterleaveProbability > 0 {
                 parts.append("a random suggestion with probability \(settings.randomInterleaveProbability.significant(3))")

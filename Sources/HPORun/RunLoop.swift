@@ -46,7 +46,7 @@ public struct RunLoop: Sendable {
         let benchmark = objective as? any Benchmark
         let clock = ContinuousClock()
 
-        var history = History(space: space)
+        var history = History(space: space, budget: evaluations)
         var result = RunResult(
             run: run, seed: seed, trials: [], observed: [], incumbents: [],
             regret: benchmark == nil ? nil : [], trueValue: benchmark == nil ? nil : [])

@@ -47,12 +47,13 @@ public struct Study: Sendable {
         try storage.insertTrial(owner: owner) { try nextConfiguration(after: $0) }
     }
 
-    /// Like ``ask(owner:)``, but `nil` once the study has `limit` trials (in any state).
+    /// Like ``ask(owner:)``, but `nil` once the study has `limit` trials (in any state); the
+    /// optimizer may plan its last suggestions by that budget (``Intensification/finalShare``).
     public func ask(owner: TrialOwner? = nil, limit: Int) throws -> Trial? {
         do {
             return try storage.insertTrial(owner: owner) { trials in
                 guard trials.count < limit else { throw LimitReached() }
-                return try nextConfiguration(after: trials)
+                return try nextConfiguration(after: trials, budget: limit)
             }
         } catch is LimitReached {
             return nil
@@ -100,16 +101,17 @@ public struct Study: Sendable {
     /// The number of suggestions tried before giving up on avoiding a running configuration.
     private static let attemptsToAvoidRunning = 16
 
-    /// The configuration of trial `trials.count + 1`.
+    /// The configuration of trial `trials.count + 1` of a study that will have `budget` trials,
+    /// if known.
     ///
     /// The optimizer is told the finished trials; it suggests from them followed by the running
     /// trials as failures (value `nil`), so that, like the "constant liar" of parallel Bayesian
     /// optimization, it steers away from configurations being evaluated. In a finite space a
     /// suggestion that is running anyway is drawn again, and after a few tries replaced by a
     /// uniform draw among the other configurations.
-    private func nextConfiguration(after trials: [Trial]) throws -> Configuration {
+    private func nextConfiguration(after trials: [Trial], budget: Int? = nil) throws -> Configuration {
         var optimizer = try settings.optimizer.makeOptimizer(space: space)
-        var finished = History(space: space)
+        var finished = History(space: space, budget: budget)
         var running = History(space: space)
         for trial in trials {
             guard trial.state != .running else {

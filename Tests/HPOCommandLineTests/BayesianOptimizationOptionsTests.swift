@@ -80,6 +80,8 @@ import Testing
         #expect(try loop(["--optimizer", "bo-rf", "--intensify"])?.intensification == Intensification())
         #expect(try loop(["--optimizer", "bo-rf", "--intensify-max", "3"])?.intensification == Intensification(maximumEvaluations: 3))
         #expect(try loop(["--optimizer", "bo-dngo", "--intensify-every", "10"])?.intensification == Intensification(interval: 10))
+        #expect(try loop(["--optimizer", "bo-rf", "--intensify-final", "0.2"])?.intensification == Intensification(finalShare: 0.2))
+        #expect(try loop(["--optimizer", "bo-rf-noisy", "--intensify-final", "0"])?.intensification == Intensification(finalShare: 0))
         // bo-rf-noisy: the preset's settings, which options override.
         #expect(try loop(["--optimizer", "bo-rf-noisy"]) == .noisyDefaults)
         #expect(try loop(["--optimizer", "bo-rf-noisy", "--no-intensify"])?.intensification == nil)
@@ -97,6 +99,16 @@ import Testing
             try RunCommand.parse(["--optimizer", "bo-rf", "--intensify-max", "0"])
         } throws: { error in
             RunCommand.message(for: error).contains("--intensify-max must be an integer of at least 1, not 0")
+        }
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--intensify-final", "1.5"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--intensify-final must be a share in 0...1, not 1.5")
+        }
+        #expect {
+            try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-final", "0.1"])
+        } throws: { error in
+            RunCommand.message(for: error).contains("--intensify-final sets intensification, which --no-intensify turns off")
         }
     }
 

@@ -31,7 +31,8 @@ struct HistoryTests {
         #expect(h.incumbent == Configuration([1]))
         h.append(Observation(configuration: Configuration([1]), value: 0.75))
         #expect(h.incumbent == Configuration([2]))
-        #expect(h.tallies[Configuration([1])] == History.Tally(firstIndex: 0, sum: 1, count: 2, evaluations: 2))
+        // Squared deviations: (0.25 - 0.5)² + (0.75 - 0.5)² = 0.125.
+        #expect(h.tallies[Configuration([1])] == History.Tally(firstIndex: 0, sum: 1, count: 2, evaluations: 2, squaredDeviations: 0.125))
         #expect(h.tallies[Configuration([1])]?.mean == 0.5)
         // A failed repeat changes nothing but the count of evaluations.
         h.append(Observation(configuration: Configuration([2]), value: nil))
@@ -66,6 +67,18 @@ struct HistoryTests {
                 return a < b || (a == b && $0.value.first < $1.value.first)
             }?.key
             #expect(h.incumbent?.values[0] == expected, "after step \(step)")
+            // The pooled standard deviation of the repeats, by its two-pass definition.
+            var squares = 0.0
+            var degrees = 0
+            for x in 0..<4 {
+                let values = h.observations.filter { $0.configuration.values[0] == Double(x) }.compactMap(\.value)
+                guard values.count > 1 else { continue }
+                let mean = values.reduce(0, +) / Double(values.count)
+                squares += values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+                degrees += values.count - 1
+            }
+            let pooled = degrees >= 2 ? (squares / Double(degrees)).squareRoot() : nil
+            #expect(h.repeatedStandardDeviation.map { abs($0 - pooled!) <= 1e-12 * max(pooled!, 1) } ?? (pooled == nil), "after step \(step)")
         }
     }
 }

@@ -24,7 +24,8 @@ struct OptimizerSummaryTests {
     @Test func boRfNoisySaysItReEvaluatesItsIncumbent() throws {
         let noisy = try NamedOptimizer.preset(named: "bo-rf-noisy").spec
         #expect(noisy.summary.hasPrefix("Bayesian optimization: random forest of 10 trees on log losses, with within-leaf variance; lower confidence bound (kappa 0.5);"))
-        #expect(noisy.summary.hasSuffix("; the incumbent re-evaluated up to 4 times (one more every 30 observations)"))
+        #expect(noisy.summary.hasSuffix(
+            "; the incumbent re-evaluated up to 4 times (one more every 30 observations); the last 10% of a known budget spent on confirmation"))
     }
 
     @Test func aSpecIsLabelledByThePresetWithItsSettingsElseByItsKind() throws {

@@ -70,6 +70,21 @@ struct StudyTests {
         #expect(try noisy.summary().description.contains("(optimizer bo-rf-noisy, seed 0)"))
     }
 
+    @Test("a study optimized to a limit gives the optimizer that budget: its final share confirms")
+    func budgetReachesTheOptimizer() async throws {
+        let optimizer = OptimizerSpec.bayesianOptimization(
+            surrogate: .randomForest(.init()),
+            settings: .init(initialDesignSize: 3, intensification: Intensification(maximumEvaluations: 2, interval: 4, finalShare: 0.25)))
+        let study = Study(space: try Spaces.finite(), optimizer: optimizer, seed: 3)
+        // A noisy objective: the trial's id sets the noise.
+        try await study.optimize(evaluations: 16) { $0.configuration[0] * 0.5 + $0.configuration[1] + Double($0.id * 7 % 5) * 0.05 }
+        let trials = try study.trials()
+        #expect(trials.count == 16)
+        for (index, trial) in trials.enumerated().suffix(4) {
+            #expect(trials[..<index].contains { $0.configuration == trial.configuration }, "trial \(trial.id) of the final 4 is new")
+        }
+    }
+
     @Test("telling twice and telling an unknown trial are refused with their messages")
     func tellRefusals() throws {
         let study = Study(space: try Spaces.finite())
