@@ -65,6 +65,8 @@ public struct History: Sendable {
     public private(set) var tallies: [Configuration: Tally] = [:]
     /// The configuration with the lowest mean successful value (the first evaluated on ties).
     public private(set) var incumbent: Configuration?
+    /// The configurations whose evaluation is still running (``appendRunning(_:)``).
+    public private(set) var running: Set<Configuration> = []
     /// The number of evaluations the run will make in all, when it is known (`hpo run`, a study
     /// optimized to a limit); an optimizer may plan its last evaluations by it.
     public let budget: Int?
@@ -97,6 +99,14 @@ public struct History: Sendable {
         } else if incumbent.map({ precedes(configuration, $0) }) ?? true {
             incumbent = configuration
         }
+    }
+
+    /// Records an evaluation of `configuration` that is still running, as a failed observation
+    /// (the "constant liar" of parallel Bayesian optimization: the model steers away from it),
+    /// and remembers it in ``running`` so that intensification does not confirm it twice at once.
+    public mutating func appendRunning(_ configuration: Configuration) {
+        append(Observation(configuration: configuration, value: nil))
+        running.insert(configuration)
     }
 
     /// Whether `a` ranks before `b`: a lower mean, or the same mean and evaluated first;

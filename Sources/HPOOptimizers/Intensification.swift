@@ -18,7 +18,9 @@ import HPOSpace
 /// lowest lower bound mean - sigma / sqrt(count), where sigma is the pooled standard deviation
 /// of the repeated configurations' observations (``History/repeatedStandardDeviation``). A
 /// configuration evaluated once with an unlucky draw thus gets a second chance, and a lucky
-/// incumbent is checked again. Without repeats to measure the noise, or with none (sigma = 0),
+/// incumbent is checked again. A configuration whose evaluation is running
+/// (``History/running``, a study's parallel workers) is left to that evaluation, so each worker
+/// confirms a different configuration. Without repeats to measure the noise, or with none (sigma = 0),
 /// the final suggestions search as before.
 public struct Intensification: Hashable, Sendable, Codable {
     /// The most evaluations the incumbent is given.
@@ -71,13 +73,14 @@ public struct Intensification: Hashable, Sendable, Codable {
 
     /// In the final ``finalEvaluations(budget:)`` of the history's budget, the evaluated
     /// configuration of lowest lower bound mean - sigma / sqrt(count) (the first evaluated on
-    /// ties); `nil` before that, without a budget, or when the repeats show no noise.
+    /// ties) that is not running; `nil` before that, without a budget, or when the repeats show
+    /// no noise.
     public func confirmed(given history: History) -> Configuration? {
         guard let budget = history.budget, history.count >= budget - finalEvaluations(budget: budget),
             let sigma = history.repeatedStandardDeviation, sigma > 0
         else { return nil }
         var best: (configuration: Configuration, bound: Double, firstIndex: Int)?
-        for (configuration, tally) in history.tallies {
+        for (configuration, tally) in history.tallies where !history.running.contains(configuration) {
             guard let mean = tally.mean else { continue }
             let bound = mean - sigma / Double(tally.count).squareRoot()
             if best.map({ bound < $0.bound || (bound == $0.bound && tally.firstIndex < $0.firstIndex) }) ?? true {

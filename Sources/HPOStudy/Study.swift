@@ -105,8 +105,9 @@ public struct Study: Sendable {
     /// if known.
     ///
     /// The optimizer is told the finished trials; it suggests from them followed by the running
-    /// trials as failures (value `nil`), so that, like the "constant liar" of parallel Bayesian
-    /// optimization, it steers away from configurations being evaluated. In a finite space a
+    /// trials as failures (value `nil`, ``History/appendRunning(_:)``), so that, like the
+    /// "constant liar" of parallel Bayesian optimization, it steers away from configurations
+    /// being evaluated, and intensification confirms another configuration than a running one. In a finite space a
     /// suggestion that is running anyway is drawn again, and after a few tries replaced by a
     /// uniform draw among the other configurations.
     private func nextConfiguration(after trials: [Trial], budget: Int? = nil) throws -> Configuration {
@@ -123,7 +124,7 @@ public struct Study: Sendable {
             optimizer.tell(observation, history: finished)
         }
         var proposals = finished
-        for observation in running.observations { proposals.append(observation) }
+        for observation in running.observations { proposals.appendRunning(observation.configuration) }
 
         var generator = SeededGenerator(seed: settings.seed, stream: UInt64(trials.count + 1))
         guard let size = space.size, running.count > 0 else {

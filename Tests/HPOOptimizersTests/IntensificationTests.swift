@@ -45,6 +45,11 @@ struct IntensificationTests {
         #expect(intensification.confirmed(given: history(budget: 10, count: 7)) == nil, "before the final 2 of 10")
         #expect(intensification.confirmed(given: history(budget: nil)) == nil, "no budget, no final phase")
         #expect(Intensification(finalShare: 0).confirmed(given: history(budget: 10)) == nil)
+        // While B's confirmation runs, a second worker confirms the next lowest bound, A's.
+        var pending = history(budget: 10)
+        pending.appendRunning(b)
+        #expect(pending.running == [b] && pending.tallies[b]?.evaluations == 2 && pending.tallies[b]?.count == 1)
+        #expect(intensification.confirmed(given: pending) == a)
         // Repeats that agree exactly show no noise: nothing to confirm.
         var exact = History(space: space, budget: 4)
         for value in [1.0, 1.0, 2.0, 2.0] { exact.append(Observation(configuration: value == 1 ? a : b, value: value)) }

@@ -85,6 +85,27 @@ struct StudyTests {
         }
     }
 
+    @Test("parallel workers in the final share confirm different configurations, not a random new one")
+    func parallelConfirmation() throws {
+        let optimizer = OptimizerSpec.bayesianOptimization(
+            surrogate: .randomForest(.init()),
+            settings: .init(initialDesignSize: 3, intensification: Intensification(maximumEvaluations: 2, interval: 4, finalShare: 0.25)))
+        let study = Study(space: try Spaces.finite(), optimizer: optimizer, seed: 3)
+        func loss(_ trial: Study.Trial) -> Double {
+            trial.configuration[0] * 0.5 + trial.configuration[1] + Double(trial.id * 7 % 5) * 0.05
+        }
+        for _ in 0..<12 {
+            let trial = try #require(try study.ask(limit: 16))
+            try study.tell(trial, value: loss(trial))
+        }
+        let evaluated = Set(try study.trials().map(\.configuration))
+        let first = try #require(try study.ask(limit: 16))  // running while the second worker asks
+        let second = try #require(try study.ask(limit: 16))
+        #expect(evaluated.contains(first.configuration), "the first final trial confirms")
+        #expect(evaluated.contains(second.configuration), "the second final trial confirms too")
+        #expect(second.configuration != first.configuration)
+    }
+
     @Test("telling twice and telling an unknown trial are refused with their messages")
     func tellRefusals() throws {
         let study = Study(space: try Spaces.finite())
