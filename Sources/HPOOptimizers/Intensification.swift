@@ -18,10 +18,10 @@ import HPOSpace
 /// lowest lower bound mean - sigma / sqrt(count), where sigma is the pooled standard deviation
 /// of the repeated configurations' observations (``History/repeatedStandardDeviation``). A
 /// configuration evaluated once with an unlucky draw thus gets a second chance, and a lucky
-/// incumbent is checked again. A configuration whose evaluation is running
-/// (``History/running``, a study's parallel workers) is left to that evaluation, so each worker
-/// confirms a different configuration. Without repeats to measure the noise, or with none (sigma = 0),
-/// the final suggestions search as before.
+/// incumbent is checked again. A configuration whose evaluation is running (``History/running``:
+/// a study's parallel workers) is left to that evaluation, so each worker confirms a different
+/// configuration. Without repeats to measure the noise, or with none (sigma = 0), the final
+/// suggestions search as before.
 public struct Intensification: Hashable, Sendable, Codable {
     /// The most evaluations the incumbent is given.
     public var maximumEvaluations: Int

@@ -107,9 +107,9 @@ public struct Study: Sendable {
     /// The optimizer is told the finished trials; it suggests from them followed by the running
     /// trials as failures (value `nil`, ``History/appendRunning(_:)``), so that, like the
     /// "constant liar" of parallel Bayesian optimization, it steers away from configurations
-    /// being evaluated, and intensification confirms another configuration than a running one. In a finite space a
-    /// suggestion that is running anyway is drawn again, and after a few tries replaced by a
-    /// uniform draw among the other configurations.
+    /// being evaluated, and intensification confirms a configuration that is not running. In a
+    /// finite space a suggestion that is running anyway is drawn again, and after a few tries
+    /// replaced by a uniform draw among the other configurations.
     private func nextConfiguration(after trials: [Trial], budget: Int? = nil) throws -> Configuration {
         var optimizer = try settings.optimizer.makeOptimizer(space: space)
         var finished = History(space: space, budget: budget)

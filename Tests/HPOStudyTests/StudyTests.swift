@@ -70,14 +70,20 @@ struct StudyTests {
         #expect(try noisy.summary().description.contains("(optimizer bo-rf-noisy, seed 0)"))
     }
 
+    /// bo-rf with a short initial design and intensification whose last quarter confirms.
+    static let confirmingOptimizer = OptimizerSpec.bayesianOptimization(
+        surrogate: .randomForest(.init()),
+        settings: .init(initialDesignSize: 3, intensification: Intensification(maximumEvaluations: 2, interval: 4, finalShare: 0.25)))
+
+    /// A noisy objective on ``Spaces/finite()``: the trial's id sets the noise.
+    static func noisyLoss(_ trial: Study.Trial) -> Double {
+        trial.configuration[0] * 0.5 + trial.configuration[1] + Double(trial.id * 7 % 5) * 0.05
+    }
+
     @Test("a study optimized to a limit gives the optimizer that budget: its final share confirms")
     func budgetReachesTheOptimizer() async throws {
-        let optimizer = OptimizerSpec.bayesianOptimization(
-            surrogate: .randomForest(.init()),
-            settings: .init(initialDesignSize: 3, intensification: Intensification(maximumEvaluations: 2, interval: 4, finalShare: 0.25)))
-        let study = Study(space: try Spaces.finite(), optimizer: optimizer, seed: 3)
-        // A noisy objective: the trial's id sets the noise.
-        try await study.optimize(evaluations: 16) { $0.configuration[0] * 0.5 + $0.configuration[1] + Double($0.id * 7 % 5) * 0.05 }
+        let study = Study(space: try Spaces.finite(), optimizer: Self.confirmingOptimizer, seed: 3)
+        try await study.optimize(evaluations: 16) { Self.noisyLoss($0) }
         let trials = try study.trials()
         #expect(trials.count == 16)
         for (index, trial) in trials.enumerated().suffix(4) {
@@ -87,16 +93,10 @@ struct StudyTests {
 
     @Test("parallel workers in the final share confirm different configurations, not a random new one")
     func parallelConfirmation() throws {
-        let optimizer = OptimizerSpec.bayesianOptimization(
-            surrogate: .randomForest(.init()),
-            settings: .init(initialDesignSize: 3, intensification: Intensification(maximumEvaluations: 2, interval: 4, finalShare: 0.25)))
-        let study = Study(space: try Spaces.finite(), optimizer: optimizer, seed: 3)
-        func loss(_ trial: Study.Trial) -> Double {
-            trial.configuration[0] * 0.5 + trial.configuration[1] + Double(trial.id * 7 % 5) * 0.05
-        }
+        let study = Study(space: try Spaces.finite(), optimizer: Self.confirmingOptimizer, seed: 3)
         for _ in 0..<12 {
             let trial = try #require(try study.ask(limit: 16))
-            try study.tell(trial, value: loss(trial))
+            try study.tell(trial, value: Self.noisyLoss(trial))
         }
         let evaluated = Set(try study.trials().map(\.configuration))
         let first = try #require(try study.ask(limit: 16))  // running while the second worker asks
