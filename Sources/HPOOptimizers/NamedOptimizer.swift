@@ -105,10 +105,13 @@ extension BayesianOptimization.Settings {
 
 extension RandomForest.Settings {
     /// The forest of bo-rf-noisy: the defaults with the within-leaf variance added to the
-    /// variance across trees, since repeated evaluations put the noise itself into the leaves.
+    /// variance across trees, since repeated evaluations put the noise itself into the leaves,
+    /// and fitted to the Gaussian copula of the losses (their normal scores by rank) rather than
+    /// their logarithm, which measured better on all four noisy FCNet tables (BENCHMARKS.md).
     public static var noisyDefaults: Self {
         var settings = Self()
         settings.includeLeafVariance = true
+        settings.targets = .copula
         return settings
     }
 }

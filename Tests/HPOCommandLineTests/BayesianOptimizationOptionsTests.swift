@@ -88,7 +88,7 @@ import Testing
         #expect(try loop(["--optimizer", "bo-rf-noisy", "--kappa", "2"])?.acquisition == .lowerConfidenceBound(kappa: 2))
         #expect(try loop(["--optimizer", "bo-rf-noisy", "--acquisition", "ei"])?.acquisition == .expectedImprovement)
         let forest = try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-leaf-variance"]).optimizerSpec
-        #expect(forest == .bayesianOptimization(surrogate: .randomForest(.init()), settings: .noisyDefaults))
+        #expect(forest == .bayesianOptimization(surrogate: .randomForest(.init(targets: .copula)), settings: .noisyDefaults))
         #expect(forest.label == "bo-rf")  // no preset has these settings: results name the kind
         #expect {
             try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-every", "5"])

@@ -21,9 +21,9 @@ struct OptimizerSummaryTests {
         #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on Gaussian-copula ranks of the losses); expected improvement; exhaustive enumeration;"))
     }
 
-    @Test func boRfNoisySaysItReEvaluatesItsIncumbent() throws {
+    @Test func boRfNoisySaysItFitsCopulaRanksAndReEvaluatesItsIncumbent() throws {
         let noisy = try NamedOptimizer.preset(named: "bo-rf-noisy").spec
-        #expect(noisy.summary.hasPrefix("Bayesian optimization: random forest of 10 trees on log losses, with within-leaf variance; lower confidence bound (kappa 0.5);"))
+        #expect(noisy.summary.hasPrefix("Bayesian optimization: random forest of 10 trees on Gaussian-copula ranks of the losses, with within-leaf variance; lower confidence bound (kappa 0.5);"))
         #expect(noisy.summary.hasSuffix(
             "; the incumbent re-evaluated up to 4 times (one more every 30 observations); the last 10% of a known budget spent on confirmation"))
     }
