@@ -92,9 +92,10 @@ extension BayesianOptimization.Settings {
 extension BayesianOptimization.Settings {
     /// The loop's settings for bo-rf-noisy, bo-rf for noisy objectives: the defaults with
     /// intensification (``Intensification``: the incumbent is evaluated again, up to 4 times as
-    /// the run goes on, and the last tenth of a known budget confirms the best) and the lower confidence bound with kappa 0.5, which suits the forest's
-    /// larger variance with the within-leaf term (``RandomForest/Settings/noisyDefaults``).
-    /// Measured on the noisy FCNet benchmarks in BENCHMARKS.md.
+    /// the run goes on, and the last tenth of a known budget confirms the best) and the lower
+    /// confidence bound with kappa 0.5, which suits the forest's larger variance with the
+    /// within-leaf term (``RandomForest/Settings/noisyDefaults``). Measured on the noisy FCNet
+    /// benchmarks in BENCHMARKS.md.
     public static var noisyDefaults: Self {
         var settings = Self()
         settings.acquisition = .lowerConfidenceBound(kappa: 0.5)
