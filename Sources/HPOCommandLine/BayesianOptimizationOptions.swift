@@ -126,7 +126,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Option(help: "BO: the number of observations after which intensification asks one evaluation more of the incumbent. (default: \(intensificationDefaults.interval))")
     var intensifyEvery: Int?
 
-    @Option(help: "BO: the share of a known budget (hpo run's --evaluations, a study's limit) that intensification spends at its end on confirming: each of those evaluations repeats the configuration of lowest mean - sigma / sqrt(evaluations), sigma the spread of the repeated observations; 0 turns this off. (default: \(intensificationDefaults.finalShare))")
+    @Option(help: "BO: the share of a known budget (hpo run's --evaluations, a study's limit) that intensification spends at its end on confirming: each of those evaluations repeats the configuration of lowest mean - sigma / sqrt(n), n its successful evaluations and sigma the spread of the repeated observations; 0 turns this off. (default: \(intensificationDefaults.finalShare))")
     var intensifyFinal: Double?
 
     @Flag(inversion: .prefixedNo, help: "BO: after the initial design, maximize the acquisition only within a trust region: the configurations within a Hamming distance (--region-radius) of the incumbent, the evaluated configuration of lowest predicted mean. (default: \(defaults.trustRegion == nil ? "--no-trust-region" : "--trust-region"))")

@@ -59,16 +59,8 @@ import Testing
         let defaults = try RunCommand.parse(["--optimizer", "bo-rf", "--trust-region"])
         #expect(defaults.optimizerSpec == .bayesianOptimization(
             surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings(trustRegion: TrustRegion())))
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--region-radius", "2"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--region-radius sets the trust region, which is off: add --trust-region")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--trust-region", "--region-failures", "0"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--region-failures must be an integer of at least 1, not 0")
-        }
+        expectRunRefuses(["--optimizer", "bo-rf", "--region-radius", "2"], saying: "--region-radius sets the trust region, which is off: add --trust-region")
+        expectRunRefuses(["--optimizer", "bo-rf", "--trust-region", "--region-failures", "0"], saying: "--region-failures must be an integer of at least 1, not 0")
     }
 
     @Test func intensificationOptionsAndTheNoisyPreset() throws {
@@ -90,26 +82,10 @@ import Testing
         let forest = try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-leaf-variance"]).optimizerSpec
         #expect(forest == .bayesianOptimization(surrogate: .randomForest(.init(targets: .copula)), settings: .noisyDefaults))
         #expect(forest.label == "bo-rf")  // no preset has these settings: results name the kind
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-every", "5"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--intensify-every sets intensification, which --no-intensify turns off")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--intensify-max", "0"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--intensify-max must be an integer of at least 1, not 0")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--intensify-final", "1.5"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--intensify-final must be a share in 0...1, not 1.5")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-final", "0.1"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--intensify-final sets intensification, which --no-intensify turns off")
-        }
+        expectRunRefuses(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-every", "5"], saying: "--intensify-every sets intensification, which --no-intensify turns off")
+        expectRunRefuses(["--optimizer", "bo-rf", "--intensify-max", "0"], saying: "--intensify-max must be an integer of at least 1, not 0")
+        expectRunRefuses(["--optimizer", "bo-rf-noisy", "--intensify-final", "1.5"], saying: "--intensify-final must be a share in 0...1, not 1.5")
+        expectRunRefuses(["--optimizer", "bo-rf-noisy", "--no-intensify", "--intensify-final", "0.1"], saying: "--intensify-final sets intensification, which --no-intensify turns off")
     }
 
     @Test func targetsSelectTheScaleOfBothSurrogates() throws {
@@ -137,36 +113,12 @@ import Testing
     }
 
     @Test func invalidOptionsNameTheOptionAndTheValidRange() {
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--eri-noise=-0.1"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--eri-noise must be a finite non-negative number, not -0.1")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--features-per-split", "1.5"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--features-per-split must be a share in (0, 1], not 1.5")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--max-depth=-1"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--max-depth must be an integer of at least 0, not -1")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--split-size", "1"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--split-size must be an integer of at least 2, not 1")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--interleave", "1.5"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--interleave must be a probability in 0...1, not 1.5")
-        }
-        #expect {
-            try RunCommand.parse(["--optimizer", "bo-rf", "--trees", "0"])
-        } throws: { error in
-            RunCommand.message(for: error).contains("--trees must be an integer of at least 1, not 0")
-        }
+        expectRunRefuses(["--optimizer", "bo-rf", "--eri-noise=-0.1"], saying: "--eri-noise must be a finite non-negative number, not -0.1")
+        expectRunRefuses(["--optimizer", "bo-rf", "--features-per-split", "1.5"], saying: "--features-per-split must be a share in (0, 1], not 1.5")
+        expectRunRefuses(["--optimizer", "bo-rf", "--max-depth=-1"], saying: "--max-depth must be an integer of at least 0, not -1")
+        expectRunRefuses(["--optimizer", "bo-rf", "--split-size", "1"], saying: "--split-size must be an integer of at least 2, not 1")
+        expectRunRefuses(["--optimizer", "bo-rf", "--interleave", "1.5"], saying: "--interleave must be a probability in 0...1, not 1.5")
+        expectRunRefuses(["--optimizer", "bo-rf", "--trees", "0"], saying: "--trees must be an integer of at least 1, not 0")
     }
 
     @Test func checkpointsParseCommaSeparatedPositiveCounts() {

@@ -38,11 +38,7 @@ import Testing
             (["--epochs", "0"], "--epochs must be an integer of at least 1, not 0"),
             (["--learning-rate=-1"], "--learning-rate must be a positive number, not -1.0"),
         ] {
-            #expect {
-                try RunCommand.parse(["--optimizer", "bo-dngo"] + arguments)
-            } throws: { error in
-                RunCommand.message(for: error).contains(message)
-            }
+            expectRunRefuses(["--optimizer", "bo-dngo"] + arguments, saying: message)
         }
     }
 }
