@@ -17,6 +17,15 @@ struct DNGOOptions: ParsableArguments {
     @Option(help: "bo-dngo: widths of the network's hidden layers, comma-separated. (default: \(defaults.hiddenWidths.map(String.init).joined(separator: ",")))")
     var hiddenLayers: String?
 
+    @Flag(inversion: .prefixedNo, help: "bo-dngo: include the noise variance 1/beta in the predictive variance (the variance of a new observation), or predict the latent function's variance only. (default: \(defaults.includesNoiseVariance ? "--noise-variance" : "--no-noise-variance"))")
+    var noiseVariance: Bool?
+
+    @Option(help: "bo-dngo: which parameters the network's input encodes one-hot: categorical (ordered values as one column on the unit scale) or choices (categorical and ordinal parameters, a column per value; integer and real ones stay on the unit scale). (default: \(defaults.oneHotScope.rawValue))")
+    var oneHot: OneHotScope?
+
+    @Option(help: "bo-dngo: the number of networks, each with its own initial weights and regression; predictions are their mixture (a deep ensemble). Each suggestion trains every network, so it takes about this many times as long. (default: \(defaults.networks))")
+    var networks: Int?
+
     @Option(help: "bo-dngo: training epochs of a network from fresh weights. (default: \(defaults.training.epochs))")
     var epochs: Int?
 
@@ -46,7 +55,7 @@ struct DNGOOptions: ParsableArguments {
 
     func validate() throws {
         _ = try hiddenWidths()
-        for (name, value, least) in [("--epochs", epochs, 1), ("--warm-start-epochs", warmStartEpochs, 0), ("--fresh-start-interval", freshStartInterval, 0), ("--batch-size", batchSize, 1)] {
+        for (name, value, least) in [("--networks", networks, 1), ("--epochs", epochs, 1), ("--warm-start-epochs", warmStartEpochs, 0), ("--fresh-start-interval", freshStartInterval, 0), ("--batch-size", batchSize, 1)] {
             if let value, value < least {
                 throw ValidationError("\(name) must be an integer of at least \(least), not \(value)")
             }
@@ -91,6 +100,9 @@ struct DNGOOptions: ParsableArguments {
     var settings: DNGO.Settings {
         var settings = Self.defaults
         if let widths = try? hiddenWidths() { settings.hiddenWidths = widths }
+        if let noiseVariance { settings.includesNoiseVariance = noiseVariance }
+        if let oneHot { settings.oneHotScope = oneHot }
+        if let networks { settings.networks = networks }
         if let epochs { settings.training.epochs = epochs }
         if let warmStartEpochs { settings.warmStartEpochs = warmStartEpochs }
         settings.warmStart = warmStart
@@ -104,3 +116,5 @@ struct DNGOOptions: ParsableArguments {
         return settings
     }
 }
+/// `--one-hot`: `categorical` or `choices`, the cases' names.
+extension OneHotScope: ExpressibleByArgument {}

@@ -38,8 +38,11 @@ extension SurrogateKind {
             "random forest of \(settings.trees) trees" + settings.targets.summary
                 + (settings.includeLeafVariance ? ", with within-leaf variance" : "")
         case .dngo(let settings):
-            "DNGO (network of \(settings.hiddenWidths.map(String.init).joined(separator: "-")) \(settings.activation.rawValue) units"
-                + " with Bayesian linear regression on its last layer" + (settings.targets == .identity ? ")" : "," + settings.targets.summary + ")")
+            "DNGO (" + (settings.networks == 1 ? "network" : "ensemble of \(settings.networks) networks")
+                + " of \(settings.hiddenWidths.map(String.init).joined(separator: "-")) \(settings.activation.rawValue) units"
+                + " with Bayesian linear regression on " + (settings.networks == 1 ? "its last layer" : "each last layer")
+                + (settings.oneHotScope == .choices ? ", ordinal parameters one-hot" : "")
+                + (settings.includesNoiseVariance ? "" : ", latent variance") + (settings.targets == .identity ? ")" : "," + settings.targets.summary + ")")
         }
     }
 }

@@ -18,52 +18,51 @@ extension SearchSpace {
         return Configuration(zip(parameters, point).map { $0.internalValue(fromUnit: $1) })
     }
 
-    /// The width of the one-hot encoding: one column per categorical choice, one per other parameter.
-    public var oneHotWidth: Int {
-        parameters.reduce(0) { width, parameter in
-            if case .categorical(let choices) = parameter.domain { width + choices.count } else { width + 1 }
-        }
+    /// The width of the one-hot encoding: a column per value of each parameter that is one-hot in
+    /// `scope`, one per other parameter.
+    public func oneHotWidth(_ scope: OneHotScope = .categorical) -> Int {
+        parameters.reduce(0) { $0 + scope.columns(of: $1.domain) }
     }
 
-    /// Categorical parameters as one-hot blocks, every other parameter as its unit-scale value.
-    public func oneHot(_ configuration: Configuration) -> [Double] {
-        var out = [Double](repeating: 0, count: oneHotWidth)
-        oneHot(configuration, into: &out[...])
+    /// The width of the one-hot encoding of categorical parameters (``oneHotWidth(_:)``).
+    public var oneHotWidth: Int { oneHotWidth(.categorical) }
+
+    /// The parameters that are one-hot in `scope` as blocks with a 1 at the value's column, every
+    /// other parameter as its unit-scale value.
+    public func oneHot(_ configuration: Configuration, scope: OneHotScope = .categorical) -> [Double] {
+        var out = [Double](repeating: 0, count: oneHotWidth(scope))
+        oneHot(configuration, into: &out[...], scope: scope)
         return out
     }
 
-    /// Writes the one-hot encoding into a slice of length ``oneHotWidth`` without allocating.
-    public func oneHot(_ configuration: Configuration, into out: inout ArraySlice<Double>) {
+    /// Writes the one-hot encoding into a slice of length ``oneHotWidth(_:)`` without allocating.
+    public func oneHot(_ configuration: Configuration, into out: inout ArraySlice<Double>, scope: OneHotScope = .categorical) {
         var column = out.startIndex
         for (parameter, value) in zip(parameters, configuration.values) {
-            if case .categorical(let choices) = parameter.domain {
-                for k in 0..<choices.count { out[column + k] = k == Int(value) ? 1 : 0 }
-                column += choices.count
-            } else {
-                out[column] = parameter.unit(ofInternal: value)
-                column += 1
-            }
+            let columns = scope.columns(of: parameter.domain)
+            scope.encode(value, of: parameter, into: &out[column..<(column + columns)])
+            column += columns
         }
     }
 
-    /// The configuration of a one-hot vector: the largest entry of each categorical block wins,
+    /// The configuration of a one-hot vector: the largest entry of each one-hot block wins,
     /// other columns are read on the unit scale.
-    public func configuration(fromOneHot vector: [Double]) throws -> Configuration {
-        guard vector.count == oneHotWidth else {
-            throw SpaceError.malformed("a one-hot vector of this space has \(oneHotWidth) entries, not \(vector.count)")
+    public func configuration(fromOneHot vector: [Double], scope: OneHotScope = .categorical) throws -> Configuration {
+        guard vector.count == oneHotWidth(scope) else {
+            throw SpaceError.malformed("a one-hot vector of this space has \(oneHotWidth(scope)) entries, not \(vector.count)")
         }
         var column = 0
         var values: [Double] = []
         for parameter in parameters {
-            if case .categorical(let choices) = parameter.domain {
-                let block = vector[column..<column + choices.count]
+            let columns = scope.columns(of: parameter.domain)
+            if scope.isOneHot(parameter.domain) {
+                let block = vector[column..<column + columns]
                 let best = block.indices.max { block[$0] < block[$1] } ?? column
                 values.append(Double(best - column))
-                column += choices.count
             } else {
                 values.append(parameter.internalValue(fromUnit: vector[column]))
-                column += 1
             }
+            column += columns
         }
         return Configuration(values)
     }

@@ -13,13 +13,16 @@ import Testing
 
     @Test func everyOptionReachesTheSettings() throws {
         let command = try RunCommand.parse([
-            "--optimizer", "bo-dngo", "--hidden-layers", "20,30", "--epochs", "40", "--warm-start-epochs", "3",
+            "--optimizer", "bo-dngo", "--hidden-layers", "20,30", "--networks", "3", "--one-hot", "choices", "--no-noise-variance", "--epochs", "40", "--warm-start-epochs", "3",
             "--fresh-start-interval", "4", "--no-warm-start", "--batch-size", "8", "--learning-rate", "0.005",
             "--regression", "sample", "--regression-samples", "7", "--noise-prior", "horseshoe", "--targets", "identity",
             "--acquisition", "lcb", "--interleave", "0.1",
         ])
         var surrogate = DNGO.Settings()
         surrogate.hiddenWidths = [20, 30]
+        surrogate.networks = 3
+        surrogate.oneHotScope = .choices
+        surrogate.includesNoiseVariance = false
         surrogate.training = NetworkTraining(epochs: 40, batchSize: 8, learningRate: 0.005)
         surrogate.warmStartEpochs = 3
         surrogate.freshStartInterval = 4
@@ -36,6 +39,8 @@ import Testing
         for (arguments, message) in [
             (["--hidden-layers", "50,,50"], "--hidden-layers must be positive integers separated by commas, e.g. 50,50,50, not '50,,50'"),
             (["--epochs", "0"], "--epochs must be an integer of at least 1, not 0"),
+            (["--networks", "0"], "--networks must be an integer of at least 1, not 0"),
+            (["--one-hot", "ordinal"], "The value 'ordinal' is invalid for '--one-hot <one-hot>'"),
             (["--learning-rate=-1"], "--learning-rate must be a positive number, not -1.0"),
         ] {
             expectRunRefuses(["--optimizer", "bo-dngo"] + arguments, saying: message)

@@ -19,6 +19,10 @@ struct OptimizerSummaryTests {
             surrogate: .dngo(DNGO.Settings(hiddenWidths: [20, 30])),
             settings: BayesianOptimization.Settings(acquisition: .expectedImprovement, maximizer: .exhaustive))
         #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on Gaussian-copula ranks of the losses); expected improvement; exhaustive enumeration;"))
+        let ensemble = SurrogateKind.dngo(DNGO.Settings(hiddenWidths: [20, 30], networks: 3))
+        #expect(ensemble.summary == "DNGO (ensemble of 3 networks of 20-30 tanh units with Bayesian linear regression on each last layer, on Gaussian-copula ranks of the losses)")
+        let latent = SurrogateKind.dngo(DNGO.Settings(includesNoiseVariance: false, oneHotScope: .choices))
+        #expect(latent.summary == "DNGO (network of 50-50-50 tanh units with Bayesian linear regression on its last layer, ordinal parameters one-hot, latent variance, on Gaussian-copula ranks of the losses)")
     }
 
     @Test func boRfNoisySaysItFitsCopulaRanksAndReEvaluatesItsIncumbent() throws {

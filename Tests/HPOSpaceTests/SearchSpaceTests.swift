@@ -83,11 +83,24 @@ struct SearchSpaceTests {
         #expect(try mixedSpace().oneHotWidth == 3 + 1 + 1 + 1)
     }
 
-    @Test("one-hot blocks: exactly one 1 per categorical parameter")
+    @Test("one-hot blocks: exactly one 1 per categorical parameter, and per ordinal one in scope .choices")
     func oneHotBlocks() throws {
         let space = try mixedSpace()
         let configuration = try space.configuration(from: ["kind": .string("b"), "batch_size": .number(32), "units": .number(64), "lr": .number(0.01)])
         #expect(space.oneHot(configuration) == [0, 1, 0, 2.0 / 3, 1, 0.5])
+        // With every list of values one-hot, batch_size 32 is the third of four columns; the
+        // integer and the real parameter stay on the unit scale.
+        #expect(space.oneHotWidth(.choices) == 3 + 4 + 1 + 1)
+        #expect(space.oneHot(configuration, scope: .choices) == [0, 1, 0, 0, 0, 1, 0, 1, 0.5])
+        var generator = SeededGenerator(seed: 6)
+        for _ in 0..<200 {
+            let sampled = space.sample(using: &generator)
+            let encoded = space.oneHot(sampled, scope: .choices)
+            #expect(encoded[3..<7].reduce(0, +) == 1)
+            let decoded = try space.configuration(fromOneHot: encoded, scope: .choices)
+            for (a, b) in zip(decoded.values, sampled.values) { #expect(abs(a - b) <= 1e-9 * max(1, abs(b))) }
+        }
+        #expect(throws: SpaceError.self) { try space.configuration(fromOneHot: [0, 1, 0, 0.5, 1, 0.5], scope: .choices) }
     }
 
     @Test("neighbourhood sizes match their closed forms and hold the configurations at that distance")

@@ -67,15 +67,17 @@ struct DNGOFastPathTests {
         #expect(gradient == expected)
     }
 
-    @Test func firstLayerTableEqualsTheProductOfTheStandardizedEncoding() throws {
+    @Test(arguments: OneHotScope.allCases)
+    func firstLayerTableEqualsTheProductOfTheStandardizedEncoding(scope: OneHotScope) throws {
         var generator = SeededGenerator(seed: 32)
-        let network = DenseNetwork(inputWidth: space.oneHotWidth, hiddenWidths: [9, 5], activation: .tanh, using: &generator)
-        let mean = (0..<space.oneHotWidth).map { _ in Float(generator.nextUniform(in: 0, 1)) }
-        let scale = (0..<space.oneHotWidth).map { _ in Float(generator.nextUniform(in: 0.5, 2)) }
-        let table = try #require(FirstLayerTable(space: space, network: network, inputMean: mean, inputScale: scale))
+        let width = space.oneHotWidth(scope)
+        let network = DenseNetwork(inputWidth: width, hiddenWidths: [9, 5], activation: .tanh, using: &generator)
+        let mean = (0..<width).map { _ in Float(generator.nextUniform(in: 0, 1)) }
+        let scale = (0..<width).map { _ in Float(generator.nextUniform(in: 0.5, 2)) }
+        let table = try #require(FirstLayerTable(space: space, scope: scope, network: network, inputMean: mean, inputScale: scale))
         for _ in 0..<20 {
             let configuration = space.sample(using: &generator)
-            let input = zip(space.oneHot(configuration), zip(mean, scale)).map { (Float($0) - $1.0) * $1.1 }
+            let input = zip(space.oneHot(configuration, scope: scope), zip(mean, scale)).map { (Float($0) - $1.0) * $1.1 }
             var direct = [Float](repeating: 0, count: 9)
             var tabulated = [Float](repeating: .nan, count: 9)
             input.withUnsafeBufferPointer { input in
@@ -93,7 +95,7 @@ struct DNGOFastPathTests {
         var generator = SeededGenerator(seed: 33)
         let network = DenseNetwork(inputWidth: space.oneHotWidth, hiddenWidths: [4], activation: .tanh, using: &generator)
         let ones = [Float](repeating: 1, count: space.oneHotWidth)
-        let table = try #require(FirstLayerTable(space: space, network: network, inputMean: ones, inputScale: ones))
+        let table = try #require(FirstLayerTable(space: space, scope: .categorical, network: network, inputMean: ones, inputScale: ones))
         var output = [Float](repeating: 0, count: 4)
         for values in [[3.0, 0, 2], [0, 1.5, 2], [0, 0, 6], [0, 0, 1], [0, 0]] {
             let valid = output.withUnsafeMutableBufferPointer { table.product(of: Configuration(values), into: $0.baseAddress!) }
@@ -101,10 +103,11 @@ struct DNGOFastPathTests {
         }
         let real = try SearchSpace([.real("x", 0, 1)])
         let realNetwork = DenseNetwork(inputWidth: 1, hiddenWidths: [4], activation: .tanh, using: &generator)
-        #expect(FirstLayerTable(space: real, network: realNetwork, inputMean: [0], inputScale: [1]) == nil)
+        #expect(FirstLayerTable(space: real, scope: .choices, network: realNetwork, inputMean: [0], inputScale: [1]) == nil)
     }
 
-    @Test func predictionsOfAChoiceSpaceMatchTheNetworkOnTheEncoding() throws {
+    @Test(arguments: OneHotScope.allCases)
+    func predictionsOfAChoiceSpaceMatchTheNetworkOnTheEncoding(scope: OneHotScope) throws {
         // One fitted model, predicted through the table and through the encoding: the same
         // arithmetic but for the order of the first layer's single-precision sums.
         var generator = SeededGenerator(seed: 34)
@@ -112,6 +115,7 @@ struct DNGOFastPathTests {
         let values = configurations.map { 1 + $0.values.reduce(0, +) }
         var settings = DNGO.Settings(training: NetworkTraining(epochs: 20, batchSize: 10, learningRate: 0.01), warmStart: false)
         settings.targets = .identity
+        settings.oneHotScope = scope
         var surrogate = try DNGO(space: space, settings: settings)
         try surrogate.fit(configurations, values, using: &generator)
         let probe = space.sample(using: &generator)

@@ -97,10 +97,12 @@ public struct BayesianLinearRegression: Sendable {
         }
 
         /// ``predict(_:)`` without allocating: `phi` and `scratch` hold as many values as `mean`.
-        func predict(_ phi: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Prediction {
+        /// Without `includingNoise` the variance is the latent function's, `phi^T A^-1 phi`.
+        func predict(_ phi: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>, includingNoise: Bool = true) -> Prediction {
             var fit = 0.0
             for j in mean.indices { fit += phi[j] * mean[j] }
-            return Prediction(mean: fit, variance: 1 / beta + cholesky.inverseQuadraticForm(phi, scratch: scratch))
+            let latent = cholesky.inverseQuadraticForm(phi, scratch: scratch)
+            return Prediction(mean: fit, variance: includingNoise ? 1 / beta + latent : latent)
         }
     }
 }

@@ -5,27 +5,30 @@ import HPOSpace
 /// observations, whose last hidden layer (plus a constant) is the basis of a Bayesian linear
 /// regression that gives the predictive mean and variance.
 ///
-/// Predictions are on the scale of ``targetTransform`` (by default the logarithm of the values).
-/// Configurations are encoded by ``HPOSpace/SearchSpace/oneHot(_:)`` (categorical parameters one-hot,
-/// others on the unit scale); inputs and targets are standardised with the data's mean and
+/// Predictions are on the scale of ``targetTransform`` (by default the Gaussian copula of the
+/// values, ``Settings/targets``).
+/// Configurations are encoded by ``HPOSpace/SearchSpace/oneHot(_:scope:)`` (categorical parameters
+/// one-hot, and ordinal ones too with ``Settings/oneHotScope`` `.choices`, others on the unit scale); inputs and targets are standardised with the data's mean and
 /// standard deviation. The network's initial weights and its mini-batch order come from the
 /// generator passed to ``fit(_:_:using:)``; with ``Settings/warmStart`` each fit continues from
-/// the previous fit's weights (except every ``Settings/freshStartInterval``-th).
+/// the previous fit's weights (except every ``Settings/freshStartInterval``-th). With
+/// ``Settings/networks`` above 1 the surrogate is an ensemble: each network, trained in turn on
+/// the same data with the generator's next draws, has its own regression, and a prediction is
+/// the mixture of theirs.
 public struct DNGO: Surrogate {
     public let space: SearchSpace
     /// The settings in use.
     public let settings: Settings
-    private let inputWidth: Int
-    private var network: DenseNetwork?
-    /// The network's first layer tabulated per parameter value (spaces of choices only).
-    private var firstLayer: FirstLayerTable?
-    private var inputMean: [Float] = []
-    private var inputScale: [Float] = []
+    /// The width of the one-hot encoding, the network's input.
+    let inputWidth: Int
+    /// One network with its regression per ensemble member (``Settings/networks``); empty
+    /// before the first fit.
+    private var members: [Member] = []
+    /// The encoding's column means and inverse standard deviations in the last fit's data.
+    private(set) var inputMean: [Float] = []
+    private(set) var inputScale: [Float] = []
     private var targetMean = 0.0
     private var targetScale = 1.0
-    private var posteriors: [BayesianLinearRegression.Posterior] = []
-    /// Where the next search for `(ln alpha, ln beta)` starts.
-    private var logHyperparameters = [0.0, 3.0]
     /// The number of fits so far.
     private var fits = 0
     /// The scale of the predictions, fitted to the values as ``Settings/targets`` says.
@@ -36,12 +39,13 @@ public struct DNGO: Surrogate {
         try settings.validate()
         self.space = space
         self.settings = settings
-        inputWidth = space.oneHotWidth
+        inputWidth = space.oneHotWidth(settings.oneHotScope)
     }
 
-    /// The `(alpha, beta)` pairs of the regressions the last fit averages (one unless sampling).
+    /// The `(alpha, beta)` pairs of the regressions the last fit averages (one per network unless
+    /// sampling).
     public var hyperparameters: [(alpha: Double, beta: Double)] {
-        posteriors.map { ($0.alpha, $0.beta) }
+        members.flatMap { $0.posteriors.map { ($0.alpha, $0.beta) } }
     }
 
     public mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) throws {
@@ -64,32 +68,15 @@ public struct DNGO: Surrogate {
         targetTransform = transform
 
         let fresh = settings.freshStartInterval > 0 && fits % settings.freshStartInterval == 0
-        let warm = settings.warmStart && network != nil && !fresh
+        let warm = settings.warmStart && !members.isEmpty && !fresh
         fits += 1
-        var model = warm ? network! : DenseNetwork(
-            inputWidth: inputWidth, hiddenWidths: settings.hiddenWidths, activation: settings.activation, using: &generator)
-        var training = settings.training
-        if warm { training.epochs = settings.warmStartEpochs }
-        model.train(inputs, targets: targets, count: count, training: training, using: &generator)
-        network = model
-        firstLayer = FirstLayerTable(space: space, network: model, inputMean: inputMean, inputScale: inputScale)
-
-        let width = model.featureWidth
-        let basis = model.features(inputs, count: count)
-        var design = [Double](repeating: 1, count: count * (width + 1))
-        for r in 0..<count {
-            for j in 0..<width { design[r * (width + 1) + j] = Double(basis[r * width + j]) }
+        var fitted: [Member] = []
+        for index in 0..<settings.networks {
+            fitted.append(try Member(
+                fitting: inputs, targets: targets, count: count, from: warm ? members[index] : nil,
+                dngo: self, using: &generator))
         }
-        let regression = BayesianLinearRegression(
-            features: design, featureCount: width + 1, targets: targets.map(Double.init))
-        let fitted = settings.hyperparameters.posteriors(for: regression, start: logHyperparameters, using: &generator)
-        guard !fitted.posteriors.isEmpty else {
-            throw SurrogateError.invalidSetting(
-                name: "regression hyperparameters", value: "\(settings.hyperparameters.treatment)",
-                valid: "values for which beta Phi^T Phi + alpha I is positive definite")
-        }
-        posteriors = fitted.posteriors
-        logHyperparameters = fitted.next
+        members = fitted
     }
 
     /// The predictive mean and variance at `configuration`, on the scale of ``targetTransform``.
@@ -104,33 +91,20 @@ public struct DNGO: Surrogate {
     }
 
     private func predict(_ configuration: Configuration, tabulated: Bool) -> Prediction {
-        guard let network, !posteriors.isEmpty else {
+        var mixture = GaussianMixture()
+        for member in members { member.predict(configuration, tabulated: tabulated, dngo: self, into: &mixture) }
+        guard let standardized = mixture.prediction else {
             return Prediction(mean: targetMean, variance: targetScale * targetScale)
-        }
-        let width = network.featureWidth
-        let floats = max(inputWidth, network.widths[1]) + width + network.scratchSize
-        let standardized = withUnsafeTemporaryAllocation(of: Float.self, capacity: floats) { buffer in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (width + 1)) { doubles in
-                let input = buffer.baseAddress!
-                let features = input + max(inputWidth, network.widths[1])
-                if tabulated, let firstLayer, firstLayer.product(of: configuration, into: input) {
-                    network.features(firstLayerProduct: input, into: features, scratch: features + width)
-                } else {
-                    let encoded = space.oneHot(configuration)
-                    for i in 0..<inputWidth { input[i] = (Float(encoded[i]) - inputMean[i]) * inputScale[i] }
-                    network.features(of: input, into: features, scratch: features + width)
-                }
-                let phi = doubles.baseAddress!
-                for j in 0..<width { phi[j] = Double(features[j]) }
-                phi[width] = 1
-                let scratch = phi + (width + 1)
-                if posteriors.count == 1 { return posteriors[0].predict(phi, scratch: scratch) }
-                return Self.mixture(posteriors.map { $0.predict(phi, scratch: scratch) })
-            }
         }
         return Prediction(
             mean: targetMean + targetScale * standardized.mean,
             variance: targetScale * targetScale * standardized.variance)
+    }
+
+    /// Writes the standardised one-hot encoding of `configuration` to `input`.
+    func encode(_ configuration: Configuration, into input: UnsafeMutablePointer<Float>) {
+        let encoded = space.oneHot(configuration, scope: settings.oneHotScope)
+        for i in 0..<inputWidth { input[i] = (Float(encoded[i]) - inputMean[i]) * inputScale[i] }
     }
 
     // MARK: - Helpers
@@ -142,7 +116,7 @@ public struct DNGO: Surrogate {
         var raw = [Double](repeating: 0, count: count * inputWidth)
         for (r, configuration) in configurations.enumerated() {
             var row = raw[(r * inputWidth)..<((r + 1) * inputWidth)]
-            space.oneHot(configuration, into: &row)
+            space.oneHot(configuration, into: &row, scope: settings.oneHotScope)
             raw.replaceSubrange((r * inputWidth)..<((r + 1) * inputWidth), with: row)
         }
         inputMean = []
@@ -167,14 +141,5 @@ public struct DNGO: Surrogate {
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
         let scale = variance.squareRoot()
         return (mean, scale > 1e-12 * max(1, abs(mean)) ? scale : 1)
-    }
-
-    /// The mean and variance of an equally weighted mixture of Gaussians.
-    static func mixture(_ components: [Prediction]) -> Prediction {
-        if components.count == 1 { return components[0] }
-        let n = Double(components.count)
-        let mean = components.reduce(0) { $0 + $1.mean } / n
-        let secondMoment = components.reduce(0) { $0 + $1.variance + $1.mean * $1.mean } / n
-        return Prediction(mean: mean, variance: max(secondMoment - mean * mean, components.map(\.variance).min() ?? 0))
     }
 }

@@ -1,3 +1,5 @@
+import HPOSpace
+
 extension DNGO {
     /// Settings of the DNGO surrogate.
     public struct Settings: Hashable, Sendable, Codable {
@@ -16,6 +18,19 @@ extension DNGO {
         public var freshStartInterval: Int
         /// How the regression's `alpha` and `beta` are set.
         public var hyperparameters: RegressionHyperparameters
+        /// Whether the predictive variance includes the noise variance `1 / beta` (the variance of
+        /// a new observation, `1/beta + phi^T A^-1 phi`; the default) or is the latent
+        /// function's `phi^T A^-1 phi` only, the uncertainty that evaluations can remove. Under a
+        /// noisy objective the latter keeps the acquisition from favouring configurations only
+        /// because every observation is noisy.
+        public var includesNoiseVariance: Bool
+        /// Which parameters the network's input encodes one-hot (``HPOSpace/OneHotScope``):
+        /// categorical ones (the default) or every parameter given as a list of values.
+        public var oneHotScope: OneHotScope
+        /// The number of networks (at least 1). With more than one, each is trained from its own
+        /// initial weights and mini-batch order and feeds its own regression, and a prediction is
+        /// the mixture of theirs (a deep ensemble of DNGO models).
+        public var networks: Int
         /// The scale the network models the values on (see ``TargetScale``). Default the
         /// Gaussian copula of the ranks: it gives the good configurations as much of the
         /// network's range as the bad ones, which lowered the regret on the noisy FCNet tables
@@ -25,7 +40,8 @@ extension DNGO {
         /// Creates settings. The defaults are the project's: the reference network (3 x 50 tanh,
         /// batch 10, learning rate 0.01) trained for 100 epochs when fresh and warm-started for
         /// 5 epochs per later fit (fresh again every 10th fit), with `alpha` and `beta`
-        /// maximising the marginal likelihood, on the Gaussian copula of the values. Warm starting keeps
+        /// maximising the marginal likelihood, on the Gaussian copula of the values, the noise in the
+        /// predictive variance, categorical parameters one-hot, one network. Warm starting keeps
         /// a suggestion at 100 observations within 20 ms, where the reference's 500 fresh epochs
         /// take 0.3 s (BENCHMARKS.md); the network still accumulates hundreds of epochs over a run.
         public init(
@@ -33,7 +49,7 @@ extension DNGO {
             training: NetworkTraining = NetworkTraining(epochs: 100, batchSize: 10, learningRate: 0.01),
             warmStart: Bool = true, warmStartEpochs: Int = 5, freshStartInterval: Int = 10,
             hyperparameters: RegressionHyperparameters = RegressionHyperparameters(),
-            targets: TargetScale = .copula
+            targets: TargetScale = .copula, includesNoiseVariance: Bool = true, oneHotScope: OneHotScope = .categorical, networks: Int = 1
         ) {
             self.hiddenWidths = hiddenWidths
             self.activation = activation
@@ -43,6 +59,9 @@ extension DNGO {
             self.freshStartInterval = freshStartInterval
             self.hyperparameters = hyperparameters
             self.targets = targets
+            self.includesNoiseVariance = includesNoiseVariance
+            self.oneHotScope = oneHotScope
+            self.networks = networks
         }
 
         /// The settings of the reference implementation (pybnn's DNGO): 500 epochs from fresh
@@ -56,6 +75,9 @@ extension DNGO {
             if hiddenWidths.isEmpty || hiddenWidths.contains(where: { $0 <= 0 }) {
                 throw SurrogateError.invalidSetting(
                     name: "hidden layer widths", value: "\(hiddenWidths)", valid: "one or more positive integers")
+            }
+            if networks <= 0 {
+                throw SurrogateError.invalidSetting(name: "networks", value: "\(networks)", valid: "a positive integer")
             }
             if training.epochs <= 0 {
                 throw SurrogateError.invalidSetting(name: "epochs", value: "\(training.epochs)", valid: "a positive integer")
@@ -106,7 +128,9 @@ extension DNGO {
 }
 
 extension DNGO.Settings {
-    /// Decodes settings, also those saved with the `logTargets` flag that ``targets`` replaced.
+    /// Decodes settings, also those saved with the `logTargets` flag that ``targets`` replaced
+    /// or before ``includesNoiseVariance``, ``oneHotScope`` and ``networks`` existed (noise in the
+    /// variance, categorical one-hot, one network).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -117,6 +141,9 @@ extension DNGO.Settings {
             warmStartEpochs: try container.decode(Int.self, forKey: .warmStartEpochs),
             freshStartInterval: try container.decode(Int.self, forKey: .freshStartInterval),
             hyperparameters: try container.decode(RegressionHyperparameters.self, forKey: .hyperparameters),
-            targets: try TargetScale.decode(container, forKey: .targets, from: decoder))
+            targets: try TargetScale.decode(container, forKey: .targets, from: decoder),
+            includesNoiseVariance: try container.decodeIfPresent(Bool.self, forKey: .includesNoiseVariance) ?? true,
+            oneHotScope: try container.decodeIfPresent(OneHotScope.self, forKey: .oneHotScope) ?? .categorical,
+            networks: try container.decodeIfPresent(Int.self, forKey: .networks) ?? 1)
     }
 }

@@ -20,9 +20,9 @@ struct FirstLayerTable: Sendable {
     /// predicted through the encoding instead.
     static let maximumRows = 4096
 
-    /// The table of `network` for inputs standardised as `(encoding - mean) * scale`, or `nil`
-    /// if `space` has a real parameter or too many values.
-    init?(space: SearchSpace, network: DenseNetwork, inputMean: [Float], inputScale: [Float]) {
+    /// The table of `network` for inputs encoded in `scope` and standardised as
+    /// `(encoding - mean) * scale`, or `nil` if `space` has a real parameter or too many values.
+    init?(space: SearchSpace, scope: OneHotScope, network: DenseNetwork, inputMean: [Float], inputScale: [Float]) {
         let counts = space.parameters.map { $0.domain.cardinality ?? 0 }
         let total = counts.reduce(0, +)
         guard !counts.contains(0), total <= Self.maximumRows else { return nil }
@@ -32,17 +32,17 @@ struct FirstLayerTable: Sendable {
         lows = space.parameters.map(\.indexBounds.low)
         var offsets: [Int] = []
         var table = [Float](repeating: 0, count: total * width)
-        var input = [Float](repeating: 0, count: network.inputWidth)
         var row = 0
         var column = 0
         for (p, parameter) in space.parameters.enumerated() {
             offsets.append(row)
-            let columns: Int = if case .categorical(let choices) = parameter.domain { choices.count } else { 1 }
+            let columns = scope.columns(of: parameter.domain)
+            var block = [Double](repeating: 0, count: columns)
             for v in 0..<counts[p] {
-                input = [Float](repeating: 0, count: network.inputWidth)
-                for c in column..<(column + columns) {
-                    let encoded: Double = columns > 1 ? (c - column == v ? 1 : 0) : parameter.unit(ofInternal: lows[p] + Double(v))
-                    input[c] = (Float(encoded) - inputMean[c]) * inputScale[c]
+                scope.encode(lows[p] + Double(v), of: parameter, into: &block[...])
+                var input = [Float](repeating: 0, count: network.inputWidth)
+                for k in 0..<columns {
+                    input[column + k] = (Float(block[k]) - inputMean[column + k]) * inputScale[column + k]
                 }
                 input.withUnsafeBufferPointer { input in
                     table.withUnsafeMutableBufferPointer { table in
