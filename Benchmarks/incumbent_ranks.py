@@ -12,7 +12,9 @@ top-100 configuration was first evaluated, how many top-10 and top-100 configura
 evaluated, in how many runs the optimum was evaluated, the rank bands of the incumbents, the
 regret that would result if every evaluation ranked >= R were dropped (not replaced), and the
 selection loss: the regret of the best configuration each run evaluated against the reported one,
-split by how often that best configuration was evaluated.
+split by how often that best configuration was evaluated; and, in windows of trials, the share
+of re-evaluations and, for the new configurations, their mean Hamming distance from the
+configuration with the lowest observation so far and the share of them in the top 1,000.
 """
 import collections
 import csv
@@ -93,6 +95,29 @@ def main(path, name):
         losses[key] += means[reported(trials)] - means[best]
     print(f"best configuration evaluated per run: mean regret {np.mean(best_regret):.3g}; selection loss by how often "
           "it was evaluated: " + ", ".join(f"{k}: {counts[k]} runs, {losses[k] / len(runs):.3g}" for k in sorted(counts)))
+
+    def digits(i):
+        out = []
+        for choices in reversed(CHOICES):
+            out.append(i % len(choices))
+            i //= len(choices)
+        return out
+
+    for low, high in [(10, 20), (20, 30), (30, 50), (50, 70), (70, 90)]:
+        repeats, distances, top1000 = [], [], []
+        for trials in runs.values():
+            for j in range(low, min(high, len(trials))):
+                i = trials[j][0]
+                earlier = trials[:j]
+                repeated = any(i == e for e, _ in earlier)
+                repeats.append(repeated)
+                if repeated:
+                    continue
+                best = min(earlier, key=lambda t: t[1])[0]
+                distances.append(sum(a != b for a, b in zip(digits(i), digits(best))))
+                top1000.append(rank[i] < 1000)
+        print(f"trials {low + 1}-{high}: re-evaluations {np.mean(repeats):.2f}; new configurations at Hamming distance "
+              f"{np.mean(distances):.2f} from the lowest observation so far, {np.mean(top1000):.2f} of them in the top 1,000")
 
 
 if __name__ == "__main__":
