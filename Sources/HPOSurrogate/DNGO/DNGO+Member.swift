@@ -12,10 +12,12 @@ extension DNGO {
         let logHyperparameters: [Double]
 
         /// Trains a network on the standardised `inputs` and `targets` (from `previous`'s weights
-        /// if given, else from fresh ones) and fits the regression on its features.
+        /// if given, else from fresh ones) and fits the regression on its features, searching
+        /// `(ln alpha, ln beta)` from `hyperparameterStart` (the previous fit's, also when the
+        /// network starts afresh).
         init(
-            fitting inputs: [Float], targets: [Float], count: Int, from previous: Member?, dngo: DNGO,
-            using generator: inout SeededGenerator
+            fitting inputs: [Float], targets: [Float], count: Int, from previous: Member?,
+            hyperparameterStart: [Double], dngo: DNGO, using generator: inout SeededGenerator
         ) throws {
             let settings = dngo.settings
             var model = previous?.network ?? DenseNetwork(
@@ -25,7 +27,9 @@ extension DNGO {
             if previous != nil { training.epochs = settings.warmStartEpochs }
             model.train(inputs, targets: targets, count: count, training: training, using: &generator)
             network = model
-            firstLayer = FirstLayerTable(space: dngo.space, scope: settings.oneHotScope, network: model, inputMean: dngo.inputMean, inputScale: dngo.inputScale)
+            firstLayer = FirstLayerTable(
+                space: dngo.space, scope: settings.oneHotScope, network: model, inputMean: dngo.inputMean,
+                inputScale: dngo.inputScale)
 
             let width = model.featureWidth
             let basis = model.features(inputs, count: count)
@@ -36,7 +40,7 @@ extension DNGO {
             let regression = BayesianLinearRegression(
                 features: design, featureCount: width + 1, targets: targets.map(Double.init))
             let fitted = settings.hyperparameters.posteriors(
-                for: regression, start: previous?.logHyperparameters ?? [0.0, 3.0], using: &generator)
+                for: regression, start: hyperparameterStart, using: &generator)
             guard !fitted.posteriors.isEmpty else {
                 throw SurrogateError.invalidSetting(
                     name: "regression hyperparameters", value: "\(settings.hyperparameters.treatment)",

@@ -8,8 +8,8 @@ import HPOSpace
 /// Predictions are on the scale of ``targetTransform`` (by default the Gaussian copula of the
 /// values, ``Settings/targets``).
 /// Configurations are encoded by ``HPOSpace/SearchSpace/oneHot(_:scope:)`` (categorical parameters
-/// one-hot, and ordinal ones too with ``Settings/oneHotScope`` `.choices`, others on the unit scale); inputs and targets are standardised with the data's mean and
-/// standard deviation. The network's initial weights and its mini-batch order come from the
+/// one-hot, and ordinal ones too with ``Settings/oneHotScope`` `.choices`, others on the unit
+/// scale); inputs and targets are standardised with the data's mean and standard deviation. The network's initial weights and its mini-batch order come from the
 /// generator passed to ``fit(_:_:using:)``; with ``Settings/warmStart`` each fit continues from
 /// the previous fit's weights (except every ``Settings/freshStartInterval``-th). With
 /// ``Settings/networks`` above 1 the surrogate is an ensemble: each network, trained in turn on
@@ -72,9 +72,10 @@ public struct DNGO: Surrogate {
         fits += 1
         var fitted: [Member] = []
         for index in 0..<settings.networks {
+            let previous = members.indices.contains(index) ? members[index] : nil
             fitted.append(try Member(
-                fitting: inputs, targets: targets, count: count, from: warm ? members[index] : nil,
-                dngo: self, using: &generator))
+                fitting: inputs, targets: targets, count: count, from: warm ? previous : nil,
+                hyperparameterStart: previous?.logHyperparameters ?? [0, 3], dngo: self, using: &generator))
         }
         members = fitted
     }
