@@ -116,5 +116,6 @@ struct DNGOOptions: ParsableArguments {
         return settings
     }
 }
+
 /// `--one-hot`: `categorical` or `choices`, the cases' names.
 extension OneHotScope: ExpressibleByArgument {}

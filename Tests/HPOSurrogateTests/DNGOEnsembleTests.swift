@@ -21,7 +21,8 @@ struct DNGOEnsembleTests {
         // Mean (0 + 2) / 2 = 1; second moment ((1 + 0) + (3 + 4)) / 2 = 4; variance 4 - 1 = 3.
         let both = try #require(mixture.prediction)
         #expect(abs(both.mean - 1) < 1e-15 && abs(both.variance - 3) < 1e-15)
-        // Equal components: the moments give 1 up to rounding; never below the smallest variance.
+        // Equal components of tiny variance: E[y^2] - E[y]^2 cancels to rounding noise (even
+        // negative), and the mixture's variance must still be at least the components'.
         var equal = GaussianMixture()
         for _ in 0..<3 { equal.add(Prediction(mean: 0.1, variance: 1e-20)) }
         #expect(try #require(equal.prediction).variance >= 1e-20)

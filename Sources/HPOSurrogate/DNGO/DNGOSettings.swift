@@ -49,7 +49,8 @@ extension DNGO {
             training: NetworkTraining = NetworkTraining(epochs: 100, batchSize: 10, learningRate: 0.01),
             warmStart: Bool = true, warmStartEpochs: Int = 5, freshStartInterval: Int = 10,
             hyperparameters: RegressionHyperparameters = RegressionHyperparameters(),
-            targets: TargetScale = .copula, includesNoiseVariance: Bool = true, oneHotScope: OneHotScope = .categorical, networks: Int = 1
+            targets: TargetScale = .copula, includesNoiseVariance: Bool = true,
+            oneHotScope: OneHotScope = .categorical, networks: Int = 1
         ) {
             self.hiddenWidths = hiddenWidths
             self.activation = activation
