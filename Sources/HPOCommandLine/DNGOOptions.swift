@@ -20,8 +20,8 @@ struct DNGOOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "bo-dngo: include the noise variance 1/beta in the predictive variance (the variance of a new observation), or predict the latent function's variance only. (default: \(defaults.includesNoiseVariance ? "--noise-variance" : "--no-noise-variance"))")
     var noiseVariance: Bool?
 
-    @Option(help: "bo-dngo: which parameters the network's input encodes one-hot: categorical (ordered values as one column on the unit scale) or choices (categorical and ordinal parameters, a column per value; integer and real ones stay on the unit scale). (default: \(defaults.oneHotScope.rawValue))")
-    var oneHot: OneHotScope?
+    @Option(help: "bo-dngo: which parameters the network's input encodes one-hot: categorical (ordered values as one column on the unit scale) or choices (categorical and ordinal parameters, a column per value; integer and real ones stay on the unit scale). A comma-separated list is taken in turn by the networks of an ensemble (--networks), e.g. choices,categorical. (default: \(OneHotScopes(defaults.oneHotScopes).description))")
+    var oneHot: OneHotScopes?
 
     @Option(help: "bo-dngo: the number of networks, each with its own initial weights and regression; predictions are their mixture (a deep ensemble). Each suggestion trains every network, so it takes about this many times as long. (default: \(defaults.networks))")
     var networks: Int?
@@ -101,7 +101,7 @@ struct DNGOOptions: ParsableArguments {
         var settings = Self.defaults
         if let widths = try? hiddenWidths() { settings.hiddenWidths = widths }
         if let noiseVariance { settings.includesNoiseVariance = noiseVariance }
-        if let oneHot { settings.oneHotScope = oneHot }
+        if let oneHot { settings.oneHotScopes = oneHot.scopes }
         if let networks { settings.networks = networks }
         if let epochs { settings.training.epochs = epochs }
         if let warmStartEpochs { settings.warmStartEpochs = warmStartEpochs }
@@ -117,5 +117,21 @@ struct DNGOOptions: ParsableArguments {
     }
 }
 
-/// `--one-hot`: `categorical` or `choices`, the cases' names.
-extension OneHotScope: ExpressibleByArgument {}
+/// `--one-hot`: one or more of `categorical` and `choices` (the scopes' names), comma-separated.
+struct OneHotScopes: ExpressibleByArgument, CustomStringConvertible {
+    let scopes: [OneHotScope]
+
+    init(_ scopes: [OneHotScope]) {
+        self.scopes = scopes
+    }
+
+    init?(argument: String) {
+        let scopes = argument.split(separator: ",", omittingEmptySubsequences: false).map { OneHotScope(rawValue: String($0)) }
+        guard !scopes.isEmpty, !scopes.contains(nil) else { return nil }
+        self.scopes = scopes.compactMap { $0 }
+    }
+
+    var description: String { scopes.map(\.rawValue).joined(separator: ",") }
+
+    static var allValueStrings: [String] { OneHotScope.allCases.map(\.rawValue) }
+}

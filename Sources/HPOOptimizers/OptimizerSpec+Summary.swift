@@ -41,8 +41,21 @@ extension SurrogateKind {
             "DNGO (" + (settings.networks == 1 ? "network" : "ensemble of \(settings.networks) networks")
                 + " of \(settings.hiddenWidths.map(String.init).joined(separator: "-")) \(settings.activation.rawValue) units"
                 + " with Bayesian linear regression on " + (settings.networks == 1 ? "its last layer" : "each last layer")
-                + (settings.oneHotScope == .choices ? ", ordinal parameters one-hot" : "")
+                + Self.encodingSummary(settings.oneHotScopes)
                 + (settings.includesNoiseVariance ? "" : ", latent variance") + (settings.targets == .identity ? ")" : "," + settings.targets.summary + ")")
+        }
+    }
+}
+
+extension SurrogateKind {
+    /// How a DNGO's networks encode ordinal parameters, for ``summary``: nothing for the default
+    /// (by position in every network).
+    private static func encodingSummary(_ scopes: [OneHotScope]) -> String {
+        switch Set(scopes) {
+        case [.categorical]: ""
+        case [.choices]: ", ordinal parameters one-hot"
+        default: ", ordinal parameters " + scopes.map { $0 == .choices ? "one-hot" : "by position" }.joined(separator: ", ")
+            + " in turn"
         }
     }
 }

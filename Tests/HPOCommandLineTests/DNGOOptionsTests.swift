@@ -21,7 +21,7 @@ import Testing
         var surrogate = DNGO.Settings()
         surrogate.hiddenWidths = [20, 30]
         surrogate.networks = 3
-        surrogate.oneHotScope = .choices
+        surrogate.oneHotScopes = [.choices]
         surrogate.includesNoiseVariance = false
         surrogate.training = NetworkTraining(epochs: 40, batchSize: 8, learningRate: 0.005)
         surrogate.warmStartEpochs = 3
@@ -33,6 +33,12 @@ import Testing
         var settings = BayesianOptimization.Settings(acquisition: .lowerConfidenceBound(kappa: 1))
         settings.randomInterleaveProbability = 0.1
         #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings))
+        let alternating = try RunCommand.parse(["--optimizer", "bo-dngo", "--networks", "3", "--one-hot", "choices,categorical"])
+        guard case .bayesianOptimization(.dngo(let parsed), _) = alternating.optimizerSpec else {
+            Issue.record("bo-dngo without DNGO settings")
+            return
+        }
+        #expect(parsed.oneHotScopes == [.choices, .categorical] && parsed.networks == 3)
     }
 
     @Test func invalidOptionsNameTheOptionAndTheValidValues() {
@@ -41,6 +47,7 @@ import Testing
             (["--epochs", "0"], "--epochs must be an integer of at least 1, not 0"),
             (["--networks", "0"], "--networks must be an integer of at least 1, not 0"),
             (["--one-hot", "ordinal"], "The value 'ordinal' is invalid for '--one-hot <one-hot>'"),
+            (["--one-hot", "choices,,categorical"], "The value 'choices,,categorical' is invalid for '--one-hot <one-hot>'"),
             (["--learning-rate=-1"], "--learning-rate must be a positive number, not -1.0"),
         ] {
             expectRunRefuses(["--optimizer", "bo-dngo"] + arguments, saying: message)

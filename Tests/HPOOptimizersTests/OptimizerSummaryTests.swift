@@ -21,8 +21,10 @@ struct OptimizerSummaryTests {
         #expect(dngo.summary.hasPrefix("Bayesian optimization: DNGO (network of 20-30 tanh units with Bayesian linear regression on its last layer, on Gaussian-copula ranks of the losses); expected improvement; exhaustive enumeration;"))
         let ensemble = SurrogateKind.dngo(DNGO.Settings(hiddenWidths: [20, 30], networks: 3))
         #expect(ensemble.summary == "DNGO (ensemble of 3 networks of 20-30 tanh units with Bayesian linear regression on each last layer, on Gaussian-copula ranks of the losses)")
-        let latent = SurrogateKind.dngo(DNGO.Settings(includesNoiseVariance: false, oneHotScope: .choices))
+        let latent = SurrogateKind.dngo(DNGO.Settings(includesNoiseVariance: false, oneHotScopes: [.choices]))
         #expect(latent.summary == "DNGO (network of 50-50-50 tanh units with Bayesian linear regression on its last layer, ordinal parameters one-hot, latent variance, on Gaussian-copula ranks of the losses)")
+        let alternating = SurrogateKind.dngo(DNGO.Settings(oneHotScopes: [.choices, .categorical], networks: 3))
+        #expect(alternating.summary == "DNGO (ensemble of 3 networks of 50-50-50 tanh units with Bayesian linear regression on each last layer, ordinal parameters one-hot, by position in turn, on Gaussian-copula ranks of the losses)")
     }
 
     @Test func boRfNoisySaysItFitsCopulaRanksAndReEvaluatesItsIncumbent() throws {

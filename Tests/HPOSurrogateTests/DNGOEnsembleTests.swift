@@ -47,15 +47,7 @@ struct DNGOEnsembleTests {
             singles.append(single)
         }
         #expect(generator == singleGenerator)
-        for x in [0.05, 0.5, 0.93, 1.0] {
-            let configuration = Configuration([x])
-            var mixture = GaussianMixture()
-            for single in singles { mixture.add(single.predict(configuration)) }
-            let expected = try #require(mixture.prediction)
-            let got = ensemble.predict(configuration)
-            #expect(abs(got.mean - expected.mean) <= 1e-9 * max(1, abs(expected.mean)), "mean at \(x)")
-            #expect(abs(got.variance - expected.variance) <= 1e-9 * expected.variance, "variance at \(x)")
-        }
+        try expectMixture(of: singles, is: ensemble, at: [0.05, 0.5, 0.93, 1.0].map { Configuration([$0]) })
         // The members differ, so the mixture is wider than its narrowest member somewhere.
         let means = singles.map { $0.predict(Configuration([1.0])).mean }
         #expect(Set(means).count == 3)
@@ -109,9 +101,69 @@ struct DNGOEnsembleTests {
         saved.networks = 4
         var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(saved)) as? [String: Any])
         #expect(object["networks"] as? Int == 4)
-        for key in ["networks", "oneHotScope", "includesNoiseVariance"] { object[key] = nil }
+        for key in ["networks", "oneHotScopes", "includesNoiseVariance"] { object[key] = nil }
         let old = try JSONDecoder().decode(DNGO.Settings.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(old.networks == 1)
         #expect(old == settings)
+        // Files of the build that had one scope for every network.
+        object["oneHotScope"] = "choices"
+        let single = try JSONDecoder().decode(DNGO.Settings.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(single.oneHotScopes == [.choices])
+        var empty = settings
+        empty.oneHotScopes = []
+        #expect(throws: SurrogateError.invalidSetting(
+            name: "one-hot scopes", value: "none", valid: "one or more scopes, taken in turn by the networks")) {
+            try DNGO(space: space, settings: empty)
+        }
+    }
+
+    /// With scopes taken in turn, member k is the single network of scope k % 2 that a fresh DNGO
+    /// fits with the generator as member k - 1 left it: on a space with an ordinal parameter
+    /// the ensemble's prediction must be the mixture of those, and differ from one scope alone.
+    @Test func networksTakeTheOneHotScopesInTurn() throws {
+        let ordinal = try SearchSpace([.ordinal("level", [1, 2, 4, 8, 16]), .categorical("kind", ["a", "b"])])
+        var sampler = SeededGenerator(seed: 40)
+        let points = (0..<25).map { _ in ordinal.sample(using: &sampler) }
+        let observed = points.map { 0.3 * $0.values[0] + ($0.values[1] == 0 ? 0 : 0.5) + sin(Double($0.values[0])) }
+        var mixed = settings
+        mixed.networks = 3
+        mixed.oneHotScopes = [.choices, .categorical]
+        #expect(mixed.oneHotScope(ofNetwork: 2) == .choices)
+        var ensemble = try DNGO(space: ordinal, settings: mixed)
+        var generator = SeededGenerator(seed: 41)
+        try ensemble.fit(points, observed, using: &generator)
+
+        var singles: [DNGO] = []
+        var singleGenerator = SeededGenerator(seed: 41)
+        for scope in [OneHotScope.choices, .categorical, .choices] {
+            var single = settings
+            single.oneHotScopes = [scope]
+            var model = try DNGO(space: ordinal, settings: single)
+            try model.fit(points, observed, using: &singleGenerator)
+            singles.append(model)
+        }
+        #expect(generator == singleGenerator)
+        var sameScope = settings
+        sameScope.networks = 3
+        sameScope.oneHotScopes = [.choices]
+        var uniform = try DNGO(space: ordinal, settings: sameScope)
+        var uniformGenerator = SeededGenerator(seed: 41)
+        try uniform.fit(points, observed, using: &uniformGenerator)
+        let levels = (0..<5).map { Configuration([Double($0), 1]) }
+        try expectMixture(of: singles, is: ensemble, at: levels)
+        #expect(levels.contains { ensemble.predict($0).mean != uniform.predict($0).mean })
+    }
+
+    /// Expects `ensemble`'s predictions at `configurations` to be the mixtures of `singles'`
+    /// (within 1e-9).
+    private func expectMixture(of singles: [DNGO], is ensemble: DNGO, at configurations: [Configuration]) throws {
+        for configuration in configurations {
+            var mixture = GaussianMixture()
+            for single in singles { mixture.add(single.predict(configuration)) }
+            let expected = try #require(mixture.prediction)
+            let got = ensemble.predict(configuration)
+            #expect(abs(got.mean - expected.mean) <= 1e-9 * max(1, abs(expected.mean)), "mean at \(configuration.values)")
+            #expect(abs(got.variance - expected.variance) <= 1e-9 * expected.variance, "variance at \(configuration.values)")
+        }
     }
 }

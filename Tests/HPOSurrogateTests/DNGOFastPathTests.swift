@@ -106,8 +106,8 @@ struct DNGOFastPathTests {
         #expect(FirstLayerTable(space: real, scope: .choices, network: realNetwork, inputMean: [0], inputScale: [1]) == nil)
     }
 
-    @Test(arguments: OneHotScope.allCases)
-    func predictionsOfAChoiceSpaceMatchTheNetworkOnTheEncoding(scope: OneHotScope) throws {
+    @Test(arguments: [[OneHotScope.categorical], [.choices], [.choices, .categorical]])
+    func predictionsOfAChoiceSpaceMatchTheNetworkOnTheEncoding(scopes: [OneHotScope]) throws {
         // One fitted model, predicted through the table and through the encoding: the same
         // arithmetic but for the order of the first layer's single-precision sums.
         var generator = SeededGenerator(seed: 34)
@@ -115,7 +115,8 @@ struct DNGOFastPathTests {
         let values = configurations.map { 1 + $0.values.reduce(0, +) }
         var settings = DNGO.Settings(training: NetworkTraining(epochs: 20, batchSize: 10, learningRate: 0.01), warmStart: false)
         settings.targets = .identity
-        settings.oneHotScope = scope
+        settings.oneHotScopes = scopes
+        settings.networks = scopes.count
         var surrogate = try DNGO(space: space, settings: settings)
         try surrogate.fit(configurations, values, using: &generator)
         let probe = space.sample(using: &generator)

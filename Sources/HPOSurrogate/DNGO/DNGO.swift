@@ -8,25 +8,22 @@ import HPOSpace
 /// Predictions are on the scale of ``targetTransform`` (by default the Gaussian copula of the
 /// values, ``Settings/targets``).
 /// Configurations are encoded by ``HPOSpace/SearchSpace/oneHot(_:scope:)`` (categorical parameters
-/// one-hot, and ordinal ones too with ``Settings/oneHotScope`` `.choices`, others on the unit
-/// scale); inputs and targets are standardised with the data's mean and standard deviation. The network's initial weights and its mini-batch order come from the
+/// one-hot, and ordinal ones too in the scope `.choices` of ``Settings/oneHotScopes``, others on
+/// the unit scale); inputs and targets are standardised with the data's mean and standard
+/// deviation. The network's initial weights and its mini-batch order come from the
 /// generator passed to ``fit(_:_:using:)``; with ``Settings/warmStart`` each fit continues from
 /// the previous fit's weights (except every ``Settings/freshStartInterval``-th). With
 /// ``Settings/networks`` above 1 the surrogate is an ensemble: each network, trained in turn on
-/// the same data with the generator's next draws, has its own regression, and a prediction is
-/// the mixture of theirs.
+/// the same data with the generator's next draws and with its own encoding
+/// (``Settings/oneHotScope(ofNetwork:)``), has its own regression, and a prediction is the
+/// mixture of theirs.
 public struct DNGO: Surrogate {
     public let space: SearchSpace
     /// The settings in use.
     public let settings: Settings
-    /// The width of the one-hot encoding, the network's input.
-    let inputWidth: Int
     /// One network with its regression per ensemble member (``Settings/networks``); empty
     /// before the first fit.
     private var members: [Member] = []
-    /// The encoding's column means and inverse standard deviations in the last fit's data.
-    private(set) var inputMean: [Float] = []
-    private(set) var inputScale: [Float] = []
     private var targetMean = 0.0
     private var targetScale = 1.0
     /// The number of fits so far.
@@ -39,7 +36,6 @@ public struct DNGO: Surrogate {
         try settings.validate()
         self.space = space
         self.settings = settings
-        inputWidth = space.oneHotWidth(settings.oneHotScope)
     }
 
     /// The `(alpha, beta)` pairs of the regressions the last fit averages (one per network unless
@@ -60,7 +56,6 @@ public struct DNGO: Surrogate {
             throw SurrogateError.wrongDimension(index: index, expected: space.dimension, got: configuration.values.count)
         }
         let count = configurations.count
-        let inputs = standardizedInputs(configurations)
         let transform = settings.targets.transform(fittedTo: values)
         let transformed = values.map(transform.apply)
         (targetMean, targetScale) = Self.meanAndScale(transformed)
@@ -71,10 +66,14 @@ public struct DNGO: Surrogate {
         let warm = settings.warmStart && !members.isEmpty && !fresh
         fits += 1
         var fitted: [Member] = []
+        var encodings: [OneHotScope: (input: Input, rows: [Float])] = [:]
         for index in 0..<settings.networks {
             let previous = members.indices.contains(index) ? members[index] : nil
+            let scope = settings.oneHotScope(ofNetwork: index)
+            let (input, rows) = encodings[scope] ?? Input.standardizing(configurations, in: space, scope: scope)
+            encodings[scope] = (input, rows)
             fitted.append(try Member(
-                fitting: inputs, targets: targets, count: count, from: warm ? previous : nil,
+                fitting: rows, input: input, targets: targets, count: count, from: warm ? previous : nil,
                 hyperparameterStart: previous?.logHyperparameters ?? [0, 3], dngo: self, using: &generator))
         }
         members = fitted
@@ -102,38 +101,7 @@ public struct DNGO: Surrogate {
             variance: targetScale * targetScale * standardized.variance)
     }
 
-    /// Writes the standardised one-hot encoding of `configuration` to `input`.
-    func encode(_ configuration: Configuration, into input: UnsafeMutablePointer<Float>) {
-        let encoded = space.oneHot(configuration, scope: settings.oneHotScope)
-        for i in 0..<inputWidth { input[i] = (Float(encoded[i]) - inputMean[i]) * inputScale[i] }
-    }
-
     // MARK: - Helpers
-
-    /// The one-hot encodings of `configurations`, standardised column by column (row-major);
-    /// stores the columns' means and inverse standard deviations for prediction.
-    private mutating func standardizedInputs(_ configurations: [Configuration]) -> [Float] {
-        let count = configurations.count
-        var raw = [Double](repeating: 0, count: count * inputWidth)
-        for (r, configuration) in configurations.enumerated() {
-            var row = raw[(r * inputWidth)..<((r + 1) * inputWidth)]
-            space.oneHot(configuration, into: &row, scope: settings.oneHotScope)
-            raw.replaceSubrange((r * inputWidth)..<((r + 1) * inputWidth), with: row)
-        }
-        inputMean = []
-        inputScale = []
-        for c in 0..<inputWidth {
-            let (mean, scale) = Self.meanAndScale(stride(from: c, to: raw.count, by: inputWidth).map { raw[$0] })
-            inputMean.append(Float(mean))
-            inputScale.append(Float(1 / scale))
-        }
-        var inputs = [Float](repeating: 0, count: raw.count)
-        for i in raw.indices {
-            let c = i % inputWidth
-            inputs[i] = (Float(raw[i]) - inputMean[c]) * inputScale[c]
-        }
-        return inputs
-    }
 
     /// The mean and standard deviation (1 when the values are constant).
     static func meanAndScale(_ values: [Double]) -> (mean: Double, scale: Double) {

@@ -24,13 +24,21 @@ extension DNGO {
         /// noisy objective the latter keeps the acquisition from favouring configurations only
         /// because every observation is noisy.
         public var includesNoiseVariance: Bool
-        /// Which parameters the network's input encodes one-hot (``HPOSpace/OneHotScope``):
-        /// categorical ones (the default) or every parameter given as a list of values.
-        public var oneHotScope: OneHotScope
+        /// Which parameters each network's input encodes one-hot (``HPOSpace/OneHotScope``),
+        /// taken in turn: network `k` of an ensemble uses `oneHotScopes[k % oneHotScopes.count]`.
+        /// The default, `[.categorical]`, encodes categorical parameters one-hot in every network;
+        /// `[.choices, .categorical]` alternates ordinal parameters one-hot (each value its own
+        /// effect) with ordinal parameters by position (a trend along their order).
+        public var oneHotScopes: [OneHotScope]
         /// The number of networks (at least 1). With more than one, each is trained from its own
         /// initial weights and mini-batch order and feeds its own regression, and a prediction is
         /// the mixture of theirs (a deep ensemble of DNGO models).
         public var networks: Int
+
+        /// The one-hot scope of network `index` (``oneHotScopes`` in turn).
+        public func oneHotScope(ofNetwork index: Int) -> OneHotScope {
+            oneHotScopes[index % oneHotScopes.count]
+        }
         /// The scale the network models the values on (see ``TargetScale``). Default the
         /// Gaussian copula of the ranks: it gives the good configurations as much of the
         /// network's range as the bad ones, which lowered the regret on the noisy FCNet tables
@@ -50,7 +58,7 @@ extension DNGO {
             warmStart: Bool = true, warmStartEpochs: Int = 5, freshStartInterval: Int = 10,
             hyperparameters: RegressionHyperparameters = RegressionHyperparameters(),
             targets: TargetScale = .copula, includesNoiseVariance: Bool = true,
-            oneHotScope: OneHotScope = .categorical, networks: Int = 1
+            oneHotScopes: [OneHotScope] = [.categorical], networks: Int = 1
         ) {
             self.hiddenWidths = hiddenWidths
             self.activation = activation
@@ -61,7 +69,7 @@ extension DNGO {
             self.hyperparameters = hyperparameters
             self.targets = targets
             self.includesNoiseVariance = includesNoiseVariance
-            self.oneHotScope = oneHotScope
+            self.oneHotScopes = oneHotScopes
             self.networks = networks
         }
 
@@ -76,6 +84,9 @@ extension DNGO {
             if hiddenWidths.isEmpty || hiddenWidths.contains(where: { $0 <= 0 }) {
                 throw SurrogateError.invalidSetting(
                     name: "hidden layer widths", value: "\(hiddenWidths)", valid: "one or more positive integers")
+            }
+            if oneHotScopes.isEmpty {
+                throw SurrogateError.invalidSetting(name: "one-hot scopes", value: "none", valid: "one or more scopes, taken in turn by the networks")
             }
             if networks <= 0 {
                 throw SurrogateError.invalidSetting(name: "networks", value: "\(networks)", valid: "a positive integer")
@@ -130,10 +141,13 @@ extension DNGO {
 
 extension DNGO.Settings {
     /// Decodes settings, also those saved with the `logTargets` flag that ``targets`` replaced
-    /// or before ``includesNoiseVariance``, ``oneHotScope`` and ``networks`` existed (noise in the
-    /// variance, categorical one-hot, one network).
+    /// or before ``includesNoiseVariance``, ``oneHotScopes`` and ``networks`` existed (noise in the
+    /// variance, categorical one-hot, one network), and those with a single `oneHotScope`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+        let scopes = try container.decodeIfPresent([OneHotScope].self, forKey: .oneHotScopes)
+            ?? (try legacy.decodeIfPresent(OneHotScope.self, forKey: .oneHotScope)).map { [$0] }
         self.init(
             hiddenWidths: try container.decode([Int].self, forKey: .hiddenWidths),
             activation: try container.decode(Activation.self, forKey: .activation),
@@ -144,7 +158,12 @@ extension DNGO.Settings {
             hyperparameters: try container.decode(RegressionHyperparameters.self, forKey: .hyperparameters),
             targets: try TargetScale.decode(container, forKey: .targets, from: decoder),
             includesNoiseVariance: try container.decodeIfPresent(Bool.self, forKey: .includesNoiseVariance) ?? true,
-            oneHotScope: try container.decodeIfPresent(OneHotScope.self, forKey: .oneHotScope) ?? .categorical,
+            oneHotScopes: scopes ?? [.categorical],
             networks: try container.decodeIfPresent(Int.self, forKey: .networks) ?? 1)
+    }
+
+    /// The key of the single scope that ``oneHotScopes`` replaced.
+    private enum LegacyKeys: String, CodingKey {
+        case oneHotScope
     }
 }
