@@ -1,7 +1,8 @@
 import ArgumentParser
 import HPO
 
-/// The command-line options of Bayesian optimization (`bo-rf`, `bo-rf-noisy`, `bo-dngo`). Unset
+/// The command-line options of Bayesian optimization (`bo-rf`, `bo-rf-noisy`, `bo-dngo`,
+/// `bo-dngo-noisy`). Unset
 /// options keep the chosen preset's settings (the library's defaults for `bo-rf`), which the help
 /// text shows.
 struct BayesianOptimizationOptions: ParsableArguments {
@@ -63,10 +64,10 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case predicted, observed
     }
 
-    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo)")
+    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo; \(Acquisition.named(BayesianOptimization.Settings.dngoNoisyDefaults.acquisition).rawValue) for bo-dngo-noisy)")
     var acquisition: Acquisition?
 
-    @Option(help: "BO: weight of the standard deviation in lcb. (default: \(standardKappa.significant(3)); \(noisyKappa.significant(3)) for bo-rf-noisy)")
+    @Option(help: "BO: weight of the standard deviation in lcb. (default: \(standardKappa.significant(3)); \(noisyKappa.significant(3)) for bo-rf-noisy; \((kappa(of: .dngoNoisyDefaults) ?? standardKappa).significant(3)) for bo-dngo-noisy)")
     var kappa: Double?
 
     @Option(help: "BO: standard deviation of one observation around the true value on the surrogate's scale (log loss for bo-rf), which eri assumes.")
@@ -90,7 +91,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Option(help: "BO: random configurations evaluated before the first model. (default: \(defaults.initialDesignSize))")
     var initialDesign: Int?
 
-    @Option(help: "BO: probability that a suggestion after the initial design is random. (default: \(defaults.randomInterleaveProbability); \(DNGOOptions.interleaveProbability) for bo-dngo)")
+    @Option(help: "BO: probability that a suggestion after the initial design is random. (default: \(defaults.randomInterleaveProbability); \(DNGOOptions.interleaveProbability) for bo-dngo; \(BayesianOptimization.Settings.dngoNoisyDefaults.randomInterleaveProbability) for bo-dngo-noisy)")
     var interleave: Double?
 
     @Option(help: "BO: the incumbent that ei and pi improve on: predicted (lowest predicted mean among the evaluated configurations, robust to noise) or observed (lowest observed value).")
@@ -111,13 +112,13 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"); \(RandomForest.Settings.noisyDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance") for bo-rf-noisy)")
     var leafVariance: Bool?
 
-    @Option(help: "BO: the scale on which the surrogate models the losses (bo-rf and bo-dngo): identity (as observed), log (their logarithm, as SMAC), capped-log[:C] (log with values above the median + C interquartile ranges of the log values set to that cap; C defaults to \(TargetScale.standardCap.significant(3))), box-cox (power transform of maximum likelihood) or copula (Gaussian copula of the ranks). (default: \(forestDefaults.targets.argument) for bo-rf, \(RandomForest.Settings.noisyDefaults.targets.argument) for bo-rf-noisy and \(DNGOOptions.targets.argument) for bo-dngo)")
+    @Option(help: "BO: the scale on which the surrogate models the losses (bo-rf and bo-dngo): identity (as observed), log (their logarithm, as SMAC), capped-log[:C] (log with values above the median + C interquartile ranges of the log values set to that cap; C defaults to \(TargetScale.standardCap.significant(3))), box-cox (power transform of maximum likelihood) or copula (Gaussian copula of the ranks). (default: \(forestDefaults.targets.argument) for bo-rf, \(RandomForest.Settings.noisyDefaults.targets.argument) for bo-rf-noisy and \(DNGOOptions.targets.argument) for bo-dngo and bo-dngo-noisy)")
     var targets: TargetScale?
 
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
     var allowRepeats = false
 
-    @Flag(inversion: .prefixedNo, help: "BO: intensification against noise, as SMAC does: re-evaluate the incumbent (the configuration with the lowest mean observation) until it has 1 + n / --intensify-every evaluations after n observations, at most --intensify-max; each repeat spends one evaluation, and the reported incumbent is the configuration of lowest mean observation. --intensify-max, --intensify-every or --intensify-final alone turn it on. (default: --no-intensify; --intensify for bo-rf-noisy)")
+    @Flag(inversion: .prefixedNo, help: "BO: intensification against noise, as SMAC does: re-evaluate the incumbent (the configuration with the lowest mean observation) until it has 1 + n / --intensify-every evaluations after n observations, at most --intensify-max; each repeat spends one evaluation, and the reported incumbent is the configuration of lowest mean observation. --intensify-max, --intensify-every or --intensify-final alone turn it on. (default: --no-intensify; --intensify for bo-rf-noisy and bo-dngo-noisy)")
     var intensify: Bool?
 
     @Option(help: "BO: the most evaluations intensification gives the incumbent. (default: \(intensificationDefaults.maximumEvaluations))")

@@ -7,7 +7,7 @@ import HPO
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark bo-rf, bo-rf-noisy or bo-dngo: time per suggestion, or how exact VNA is.",
+        abstract: "Benchmark bo-rf, bo-rf-noisy, bo-dngo or bo-dngo-noisy: time per suggestion, or how exact VNA is.",
         discussion: """
             --mode speed times one model-based suggestion (fit the surrogate, maximize the \
             acquisition) after --observations random evaluations, with VNA and with exhaustive \
@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "What to measure: speed (time per suggestion) or vna (VNA against the exact argmax).")
     var mode: Mode = .speed
 
-    @Option(help: "The optimizer: bo-rf, bo-rf-noisy or bo-dngo.")
+    @Option(help: "The optimizer: bo-rf, bo-rf-noisy, bo-dngo or bo-dngo-noisy.")
     var optimizer: OptimizerName = .boRF
 
     @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
@@ -48,14 +48,14 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup(title: "Bayesian optimization")
     var bayesianOptimization: BayesianOptimizationOptions
 
-    @OptionGroup(title: "DNGO surrogate (bo-dngo)")
+    @OptionGroup(title: "DNGO surrogate (bo-dngo, bo-dngo-noisy)")
     var dngo: DNGOOptions
 
     func validate() throws {
         for (name, value) in [("--repetitions", repetitions), ("--runs", runs)] where value <= 0 {
             throw ValidationError("\(name) must be a positive integer, not \(value)")
         }
-        if optimizer == .random { throw ValidationError("--optimizer must be bo-rf, bo-rf-noisy or bo-dngo, not random") }
+        if optimizer == .random { throw ValidationError("--optimizer must be bo-rf, bo-rf-noisy, bo-dngo or bo-dngo-noisy, not random") }
     }
 
     /// The surrogate and loop settings of the chosen optimizer.

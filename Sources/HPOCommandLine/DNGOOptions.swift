@@ -4,7 +4,7 @@ import HPO
 /// The command-line options of the DNGO surrogate (`bo-dngo`). Unset options take the library's
 /// defaults, which the help text shows.
 struct DNGOOptions: ParsableArguments {
-    private static let defaults = DNGO.Settings()
+    static let defaults = DNGO.Settings()
 
     enum Regression: String, CaseIterable, ExpressibleByArgument {
         case maximize, sample
@@ -17,13 +17,13 @@ struct DNGOOptions: ParsableArguments {
     @Option(help: "bo-dngo: widths of the network's hidden layers, comma-separated. (default: \(defaults.hiddenWidths.map(String.init).joined(separator: ",")))")
     var hiddenLayers: String?
 
-    @Flag(inversion: .prefixedNo, help: "bo-dngo: include the noise variance 1/beta in the predictive variance (the variance of a new observation), or predict the latent function's variance only. (default: \(defaults.includesNoiseVariance ? "--noise-variance" : "--no-noise-variance"))")
+    @Flag(inversion: .prefixedNo, help: "bo-dngo: include the noise variance 1/beta in the predictive variance (the variance of a new observation), or predict the latent function's variance only. (default: \(Self.noiseVarianceFlag(defaults)); \(Self.noiseVarianceFlag(.noisyDefaults)) for bo-dngo-noisy)")
     var noiseVariance: Bool?
 
-    @Option(help: "bo-dngo: which parameters the network's input encodes one-hot: categorical (ordered values as one column on the unit scale) or choices (categorical and ordinal parameters, a column per value; integer and real ones stay on the unit scale). A comma-separated list is taken in turn by the networks of an ensemble (--networks), e.g. choices,categorical. (default: \(OneHotScopes(defaults.oneHotScopes).description))")
+    @Option(help: "bo-dngo: which parameters the network's input encodes one-hot: categorical (ordered values as one column on the unit scale) or choices (categorical and ordinal parameters, a column per value; integer and real ones stay on the unit scale). A comma-separated list is taken in turn by the networks of an ensemble (--networks), e.g. choices,categorical. (default: \(OneHotScopes(defaults.oneHotScopes).description); \(OneHotScopes(DNGO.Settings.noisyDefaults.oneHotScopes).description) for bo-dngo-noisy)")
     var oneHot: OneHotScopes?
 
-    @Option(help: "bo-dngo: the number of networks, each with its own initial weights and regression; predictions are their mixture (a deep ensemble). Each suggestion trains every network, so it takes about this many times as long. (default: \(defaults.networks))")
+    @Option(help: "bo-dngo: the number of networks, each with its own initial weights and regression; predictions are their mixture (a deep ensemble). Each suggestion trains every network, so it takes about this many times as long. (default: \(defaults.networks); \(DNGO.Settings.noisyDefaults.networks) for bo-dngo-noisy)")
     var networks: Int?
 
     @Option(help: "bo-dngo: training epochs of a network from fresh weights. (default: \(defaults.training.epochs))")
@@ -35,8 +35,8 @@ struct DNGOOptions: ParsableArguments {
     @Option(help: "bo-dngo: with warm start, train from fresh weights every this many fits anyway (0: never). (default: \(defaults.freshStartInterval))")
     var freshStartInterval: Int?
 
-    @Flag(inversion: .prefixedNo, help: "bo-dngo: continue training from the previous fit's weights instead of fresh ones at every suggestion.")
-    var warmStart = defaults.warmStart
+    @Flag(inversion: .prefixedNo, help: "bo-dngo: continue training from the previous fit's weights instead of fresh ones at every suggestion. (default: \(defaults.warmStart ? "--warm-start" : "--no-warm-start"))")
+    var warmStart: Bool?
 
     @Option(help: "bo-dngo: mini-batch size. (default: \(defaults.training.batchSize))")
     var batchSize: Int?
@@ -52,6 +52,11 @@ struct DNGOOptions: ParsableArguments {
 
     @Option(help: "bo-dngo: prior of the noise variance: flat (on its logarithm) or horseshoe (scale 0.1, as pybnn/RoBO).")
     var noisePrior: NoisePrior = .flat
+
+    /// The flag that gives `settings`' treatment of the noise variance, for the help.
+    private static func noiseVarianceFlag(_ settings: DNGO.Settings) -> String {
+        settings.includesNoiseVariance ? "--noise-variance" : "--no-noise-variance"
+    }
 
     func validate() throws {
         _ = try hiddenWidths()
@@ -88,24 +93,27 @@ struct DNGOOptions: ParsableArguments {
     /// The target scale bo-dngo uses unless `--targets` is given (see ``DNGO/Settings/targets``).
     static let targets = DNGO.Settings().targets
 
-    /// `bo-dngo` with these options and the loop's options `loop`.
-    func spec(loop: BayesianOptimizationOptions) -> OptimizerSpec {
-        let settings = loop.settings(base: .dngoDefaults)
-        var surrogate = self.settings
+    /// `bo-dngo` (or another DNGO preset, `base`) with these options and the loop's options `loop`.
+    func spec(
+        loop: BayesianOptimizationOptions,
+        base: (surrogate: DNGO.Settings, loop: BayesianOptimization.Settings) = (defaults, .dngoDefaults)
+    ) -> OptimizerSpec {
+        let settings = loop.settings(base: base.loop)
+        var surrogate = self.settings(base: base.surrogate)
         if let targets = loop.targets { surrogate.targets = targets }
         return .bayesianOptimization(surrogate: .dngo(surrogate), settings: settings)
     }
 
-    /// The surrogate's settings.
-    var settings: DNGO.Settings {
-        var settings = Self.defaults
+    /// The surrogate's settings: `base` with the options given.
+    func settings(base: DNGO.Settings = defaults) -> DNGO.Settings {
+        var settings = base
         if let widths = try? hiddenWidths() { settings.hiddenWidths = widths }
         if let noiseVariance { settings.includesNoiseVariance = noiseVariance }
         if let oneHot { settings.oneHotScopes = oneHot.scopes }
         if let networks { settings.networks = networks }
         if let epochs { settings.training.epochs = epochs }
         if let warmStartEpochs { settings.warmStartEpochs = warmStartEpochs }
-        settings.warmStart = warmStart
+        if let warmStart { settings.warmStart = warmStart }
         if let freshStartInterval { settings.freshStartInterval = freshStartInterval }
         if let batchSize { settings.training.batchSize = batchSize }
         if let learningRate { settings.training.learningRate = learningRate }

@@ -6,4 +6,5 @@ enum OptimizerName: String, CaseIterable, ExpressibleByArgument {
     case boRF = "bo-rf"
     case boRFNoisy = "bo-rf-noisy"
     case boDNGO = "bo-dngo"
+    case boDNGONoisy = "bo-dngo-noisy"
 }

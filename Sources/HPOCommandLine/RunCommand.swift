@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Bayesian optimization")
     var bayesianOptimization: BayesianOptimizationOptions
 
-    @OptionGroup(title: "DNGO surrogate (bo-dngo)")
+    @OptionGroup(title: "DNGO surrogate (bo-dngo, bo-dngo-noisy)")
     var dngo: DNGOOptions
 
     @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The experiment's seed.")
     var seed: UInt64 = 0
 
-    @Option(help: "Parallel runs (default: all cores).")
+    @Option(help: "Parallel runs; the default is this machine's number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Write the results to this file.")

@@ -22,7 +22,7 @@ struct StudyOptions: ParsableArguments {
     @OptionGroup(title: "Bayesian optimization")
     var bayesianOptimization: BayesianOptimizationOptions
 
-    @OptionGroup(title: "DNGO surrogate (bo-dngo)")
+    @OptionGroup(title: "DNGO surrogate (bo-dngo, bo-dngo-noisy)")
     var dngo: DNGOOptions
 
     /// The optimizer asked for, if any option names one.

@@ -29,7 +29,9 @@ extension NamedOptimizer {
     /// The optimizers known by name, each with its default settings: what `--optimizers` accepts.
     /// `bo-rf-ei` is bo-rf with expected improvement, the acquisition of the original report;
     /// `bo-rf-noisy` is bo-rf for noisy objectives, which re-evaluates its incumbent
-    /// (``BayesianOptimization/Settings/noisyDefaults``).
+    /// (``BayesianOptimization/Settings/noisyDefaults``); `bo-dngo-noisy` is bo-dngo for noisy
+    /// objectives (``BayesianOptimization/Settings/dngoNoisyDefaults``,
+    /// ``DNGO/Settings/noisyDefaults``).
     public static var presets: [NamedOptimizer] {
         [
             NamedOptimizer(uncheckedLabel: "random", spec: .random(RandomSearch.Settings())),
@@ -50,6 +52,9 @@ extension NamedOptimizer {
             NamedOptimizer(
                 uncheckedLabel: "bo-dngo",
                 spec: .bayesianOptimization(surrogate: .dngo(DNGO.Settings()), settings: BayesianOptimization.Settings.dngoDefaults)),
+            NamedOptimizer(
+                uncheckedLabel: "bo-dngo-noisy",
+                spec: .bayesianOptimization(surrogate: .dngo(.noisyDefaults), settings: .dngoNoisyDefaults)),
         ]
     }
 
@@ -90,6 +95,21 @@ extension BayesianOptimization.Settings {
 }
 
 extension BayesianOptimization.Settings {
+    /// The loop's settings for bo-dngo-noisy, bo-dngo for noisy objectives: intensification
+    /// (``Intensification``, as bo-rf-noisy) and the lower confidence bound with kappa 1 on the
+    /// latent variance of ``DNGO/Settings/noisyDefaults``, without random suggestions: its
+    /// ensemble's disagreement explores instead. Measured on the noisy FCNet benchmarks in
+    /// BENCHMARKS.md.
+    public static var dngoNoisyDefaults: Self {
+        var settings = Self()
+        settings.acquisition = .lowerConfidenceBound(kappa: 1)
+        settings.intensification = Intensification()
+        settings.randomInterleaveProbability = 0
+        return settings
+    }
+}
+
+extension BayesianOptimization.Settings {
     /// The loop's settings for bo-rf-noisy, bo-rf for noisy objectives: the defaults with
     /// intensification (``Intensification``: the incumbent is evaluated again, up to 4 times as
     /// the run goes on, and the last tenth of a known budget confirms the best) and the lower
@@ -113,6 +133,22 @@ extension RandomForest.Settings {
         var settings = Self()
         settings.includeLeafVariance = true
         settings.targets = .copula
+        return settings
+    }
+}
+
+extension DNGO.Settings {
+    /// The surrogate of bo-dngo-noisy: an ensemble of three networks that take ordinal
+    /// parameters one-hot and by position in turn (``oneHotScopes`` `[.choices, .categorical]`),
+    /// so that a configuration whose value lies between the best ones and one at the end of an
+    /// order both look promising to some network, with the latent variance only
+    /// (``includesNoiseVariance`` false), since repeats already measure the noise
+    /// (BENCHMARKS.md).
+    public static var noisyDefaults: Self {
+        var settings = Self()
+        settings.networks = 3
+        settings.oneHotScopes = [.choices, .categorical]
+        settings.includesNoiseVariance = false
         return settings
     }
 }

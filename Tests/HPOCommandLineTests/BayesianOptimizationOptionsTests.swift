@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func runAndThePresetAgree() throws {
-        for name in ["random", "bo-rf", "bo-rf-noisy", "bo-dngo"] {
+        for name in ["random", "bo-rf", "bo-rf-noisy", "bo-dngo", "bo-dngo-noisy"] {
             let command = try RunCommand.parse(["--optimizer", name])
             #expect(command.optimizerSpec == (try NamedOptimizer.preset(named: name)).spec, "hpo run and hpo reproduce differ on \(name)")
             #expect(command.optimizerSpec.label == name)

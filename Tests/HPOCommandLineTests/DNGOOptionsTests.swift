@@ -11,6 +11,23 @@ import Testing
         #expect(command.optimizerSpec.name == "bo-dngo")
     }
 
+    @Test func theNoisyPresetIsAnEnsembleOnLatentVarianceWithRepeatsAndOptionsOverrideIt() throws {
+        let command = try RunCommand.parse(["--optimizer", "bo-dngo-noisy"])
+        #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .dngo(.noisyDefaults), settings: .dngoNoisyDefaults))
+        #expect(DNGO.Settings.noisyDefaults.networks == 3 && DNGO.Settings.noisyDefaults.oneHotScopes == [.choices, .categorical])
+        #expect(!DNGO.Settings.noisyDefaults.includesNoiseVariance)
+        let loop = BayesianOptimization.Settings.dngoNoisyDefaults
+        #expect(loop.acquisition == .lowerConfidenceBound(kappa: 1) && loop.randomInterleaveProbability == 0)
+        #expect(loop.intensification == Intensification())
+        let overridden = try RunCommand.parse([
+            "--optimizer", "bo-dngo-noisy", "--networks", "1", "--noise-variance", "--one-hot", "categorical", "--no-intensify",
+            "--interleave", "0.2", "--acquisition", "ei", "--no-warm-start",
+        ])
+        var surrogate = DNGO.Settings()
+        surrogate.warmStart = false
+        #expect(overridden.optimizerSpec == .bayesianOptimization(surrogate: .dngo(surrogate), settings: .dngoDefaults))
+    }
+
     @Test func everyOptionReachesTheSettings() throws {
         let command = try RunCommand.parse([
             "--optimizer", "bo-dngo", "--hidden-layers", "20,30", "--networks", "3", "--one-hot", "choices", "--no-noise-variance", "--epochs", "40", "--warm-start-epochs", "3",

@@ -111,10 +111,11 @@ struct IntensificationTests {
         #expect(repeats >= 2, "the test needs repeats to check")
     }
 
-    @Test("a run reports the incumbent by the mean of its observations, and bo-rf-noisy is reproducible")
-    func runReportsTheMean() throws {
+    @Test("a run reports the incumbent by the mean of its observations, and the noisy presets are reproducible",
+          arguments: ["bo-rf-noisy", "bo-dngo-noisy"])
+    func runReportsTheMean(preset: String) throws {
         let benchmark = try FCNetBenchmark(.parkinsons, mode: .noisy)
-        let loop = try RunLoop(optimizer: try NamedOptimizer.preset(named: "bo-rf-noisy").spec, objective: benchmark, evaluations: 100)
+        let loop = try RunLoop(optimizer: try NamedOptimizer.preset(named: preset).spec, objective: benchmark, evaluations: 100)
         let result = try loop.run(2, experimentSeed: 5)
         let again = try loop.run(2, experimentSeed: 5)
         #expect(result.trials.map(\.configuration) == again.trials.map(\.configuration))
