@@ -2,9 +2,8 @@ import ArgumentParser
 import HPO
 
 /// The command-line options of Bayesian optimization (`bo-rf`, `bo-rf-noisy`, `bo-dngo`,
-/// `bo-dngo-noisy`). Unset
-/// options keep the chosen preset's settings (the library's defaults for `bo-rf`), which the help
-/// text shows.
+/// `bo-dngo-noisy`). Unset options keep the chosen preset's settings (the library's defaults for
+/// `bo-rf`), which the help text shows.
 struct BayesianOptimizationOptions: ParsableArguments {
     static let defaults = BayesianOptimization.Settings()
     private static let vnaDefaults = VariableNeighbourhoodAscent.Settings()

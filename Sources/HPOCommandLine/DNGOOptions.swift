@@ -1,8 +1,9 @@
 import ArgumentParser
 import HPO
 
-/// The command-line options of the DNGO surrogate (`bo-dngo`). Unset options take the library's
-/// defaults, which the help text shows.
+/// The command-line options of the DNGO surrogate (`bo-dngo`, `bo-dngo-noisy`). Unset options
+/// keep the chosen preset's settings (the library's defaults for `bo-dngo`), which the help text
+/// shows.
 struct DNGOOptions: ParsableArguments {
     static let defaults = DNGO.Settings()
 

@@ -140,10 +140,10 @@ extension RandomForest.Settings {
 extension DNGO.Settings {
     /// The surrogate of bo-dngo-noisy: an ensemble of three networks that take ordinal
     /// parameters one-hot and by position in turn (``oneHotScopes`` `[.choices, .categorical]`),
-    /// so that a configuration whose value lies between the best ones and one at the end of an
-    /// order both look promising to some network, with the latent variance only
-    /// (``includesNoiseVariance`` false), since repeats already measure the noise
-    /// (BENCHMARKS.md).
+    /// so that one kind of network can give a value in the middle of an order its own effect and
+    /// the other can extrapolate a trend to the ends, with the latent variance only
+    /// (``includesNoiseVariance`` false), since repeats already measure the noise. Measured on
+    /// the noisy FCNet benchmarks in BENCHMARKS.md.
     public static var noisyDefaults: Self {
         var settings = Self()
         settings.networks = 3

@@ -6,7 +6,7 @@ extension DNGO {
     struct Member: Sendable {
         let network: DenseNetwork
         /// The network's input encoding, standardised on the data it was fitted to.
-        let input: Input
+        let encoding: Input
         /// The network's first layer tabulated per parameter value (spaces of choices only).
         let firstLayer: FirstLayerTable?
         let posteriors: [BayesianLinearRegression.Posterior]
@@ -29,7 +29,7 @@ extension DNGO {
             if previous != nil { training.epochs = settings.warmStartEpochs }
             model.train(rows, targets: targets, count: count, training: training, using: &generator)
             network = model
-            self.input = input
+            encoding = input
             firstLayer = FirstLayerTable(
                 space: dngo.space, scope: input.scope, network: model, inputMean: input.mean, inputScale: input.scale)
 
@@ -55,7 +55,7 @@ extension DNGO {
         /// Adds the standardised predictions of the member's regressions at `configuration` to
         /// `mixture`.
         func predict(_ configuration: Configuration, tabulated: Bool, dngo: DNGO, into mixture: inout GaussianMixture) {
-            let inputWidth = input.width
+            let inputWidth = encoding.width
             let width = network.featureWidth
             let floats = max(inputWidth, network.widths[1]) + width + network.scratchSize
             withUnsafeTemporaryAllocation(of: Float.self, capacity: floats) { buffer in
@@ -65,7 +65,7 @@ extension DNGO {
                     if tabulated, let firstLayer, firstLayer.product(of: configuration, into: input) {
                         network.features(firstLayerProduct: input, into: features, scratch: features + width)
                     } else {
-                        self.input.encode(configuration, in: dngo.space, into: input)
+                        encoding.encode(configuration, in: dngo.space, into: input)
                         network.features(of: input, into: features, scratch: features + width)
                     }
                     let phi = doubles.baseAddress!
