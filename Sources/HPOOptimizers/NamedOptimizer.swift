@@ -98,8 +98,8 @@ extension BayesianOptimization.Settings {
     /// The loop's settings for bo-dngo-noisy, bo-dngo for noisy objectives: intensification
     /// (``Intensification``, as bo-rf-noisy) and the lower confidence bound with kappa 1 on the
     /// latent variance of ``DNGO/Settings/noisyDefaults``, without random suggestions: its
-    /// ensemble's disagreement explores instead. Measured on the noisy FCNet benchmarks in
-    /// BENCHMARKS.md.
+    /// ensemble's disagreement explores instead, though about one run in 300 gets stuck on naval.
+    /// Measured on the noisy FCNet benchmarks in BENCHMARKS.md.
     public static var dngoNoisyDefaults: Self {
         var settings = Self()
         settings.acquisition = .lowerConfidenceBound(kappa: 1)
