@@ -6,6 +6,8 @@ import Testing
 
 /// The files a comparison writes: byte-identical for any number of jobs, and after a resume.
 @Suite struct ComparisonFilesTests {
+    let folders = TemporaryFolders()
+
     /// A small protocol: two distinct optimizers, 4 runs of 12 evaluations.
     static func settings(runs: Int = 4, evaluations: Int = 12) throws -> ComparisonSettings {
         try ComparisonSettings(
@@ -29,8 +31,8 @@ import Testing
     }
 
     @Test func oneJobAndTwoJobsWriteTheSameBytes() throws {
-        let one = try Comparison(settings: Self.settings(), directory: temporaryFolder("jobs-1"))
-        let two = try Comparison(settings: Self.settings(), directory: temporaryFolder("jobs-2"))
+        let one = try Comparison(settings: Self.settings(), directory: folders.folder("jobs-1"))
+        let two = try Comparison(settings: Self.settings(), directory: folders.folder("jobs-2"))
         #expect(try Self.complete(one, jobs: 1) == 8)
         #expect(try Self.complete(two, jobs: 2) == 8)
         let a = try Self.reproducibleFiles(one.store.directory), b = try Self.reproducibleFiles(two.store.directory)
@@ -49,10 +51,10 @@ import Testing
     }
 
     @Test func anInterruptedComparisonResumesWithOnlyTheMissingRuns() throws {
-        let whole = try Comparison(settings: Self.settings(), directory: temporaryFolder("uninterrupted"))
+        let whole = try Comparison(settings: Self.settings(), directory: folders.folder("uninterrupted"))
         try Self.complete(whole, jobs: 2)
 
-        let resumed = try Comparison(settings: Self.settings(), directory: temporaryFolder("interrupted"))
+        let resumed = try Comparison(settings: Self.settings(), directory: folders.folder("interrupted"))
         try resumed.prepare()
         // the first invocation finished three runs, then was killed while writing a fourth
         let tasks = resumed.pendingTasks()
@@ -73,7 +75,7 @@ import Testing
     }
 
     @Test func otherSettingsInTheSameFolderAreRefused() throws {
-        let folder = try temporaryFolder("other-settings")
+        let folder = try folders.folder("other-settings")
         try Comparison(settings: Self.settings(), directory: folder).prepare()
         let changed = try Comparison(settings: Self.settings(evaluations: 20), directory: folder)
         let error = #expect(throws: StoreError.self) { try changed.prepare() }
@@ -93,11 +95,11 @@ import Testing
     }
 
     @Test func shorterRunsAreTheBeginningOfLongerOnesWithTheSameSeed() throws {
-        let alone = try Comparison(settings: Self.settings(), directory: temporaryFolder("short-alone"))
+        let alone = try Comparison(settings: Self.settings(), directory: folders.folder("short-alone"))
         try Self.complete(alone, jobs: 2)
 
-        let short = try Comparison(settings: Self.settings(), directory: temporaryFolder("short-beside-long"))
-        let long = try Comparison(settings: Self.settings(runs: 3, evaluations: 20), directory: temporaryFolder("long"))
+        let short = try Comparison(settings: Self.settings(), directory: folders.folder("short-beside-long"))
+        let long = try Comparison(settings: Self.settings(runs: 3, evaluations: 20), directory: folders.folder("long"))
         try short.prepare()
         try long.prepare()
         #expect(try Comparison.performPending([short, long], jobs: 2) == 8 + 6)

@@ -10,12 +10,14 @@ import Testing
 
 /// The report holds the numbers of the results JSON, and every SVG is well-formed XML.
 @Suite struct ReportContentTests {
+    let folders = TemporaryFolders()
+
     /// A finished small comparison (3 runs of 25 evaluations) and its report.
-    static func finished(_ name: String) throws -> (Comparison, ComparisonReport) {
+    func finished(_ name: String) throws -> (Comparison, ComparisonReport) {
         let settings = try ComparisonSettings(
             benchmark: "fcnet-protein", objective: "noisy", evaluations: 25, runs: 3, seed: 5,
             optimizers: [NamedOptimizer.preset(named: "random"), NamedOptimizer.preset(named: "random-without-replacement")])
-        let comparison = try Comparison(settings: settings, directory: temporaryFolder(name))
+        let comparison = try Comparison(settings: settings, directory: folders.folder(name))
         try comparison.prepare()
         try Comparison.performPending([comparison], jobs: 2)
         try comparison.writeResults()
@@ -31,7 +33,7 @@ import Testing
     }
 
     @Test func everySVGParses() throws {
-        let (comparison, _) = try Self.finished("svg")
+        let (comparison, _) = try finished("svg")
         let svgs = try files(under: comparison.store.directory).filter { $0.key.hasSuffix(".svg") }
         #expect(svgs.count == 2 * 2 + 3)
         for (path, data) in svgs {
@@ -43,7 +45,7 @@ import Testing
     }
 
     @Test func summaryTableHoldsTheNumbersOfTheResultsJSON() throws {
-        let (comparison, report) = try Self.finished("summary")
+        let (comparison, report) = try finished("summary")
         let summary = try JSONDecoder().decode(SummaryTable.self, from: Data(contentsOf: comparison.store.directory.appendingPathComponent("tables/summary.json")))
         #expect(summary == report.summary)
         #expect(summary.rows.map(\.evaluations) == [10, 20, 25, 10, 20, 25])
@@ -73,7 +75,7 @@ import Testing
     }
 
     @Test func bestConfigurationTableNamesTheLowestRecordedValue() throws {
-        let (comparison, report) = try Self.finished("best")
+        let (comparison, report) = try finished("best")
         let table = try JSONDecoder().decode(
             BestConfigurationTable.self, from: Data(contentsOf: comparison.store.directory.appendingPathComponent("tables/best-configuration.json")))
         #expect(table == report.best)

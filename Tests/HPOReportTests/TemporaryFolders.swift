@@ -1,14 +1,24 @@
 import Foundation
 
-/// A fresh, empty folder under the system's temporary directory, named after the test and the
-/// process so parallel tests and test runs do not collide.
-func temporaryFolder(_ name: String) throws -> URL {
-    let url = URL(fileURLWithPath: NSTemporaryDirectory())
-        .appendingPathComponent("hpo-report-tests-\(ProcessInfo.processInfo.processIdentifier)")
-        .appendingPathComponent(name)
-    try? FileManager.default.removeItem(at: url)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+/// Fresh, empty folders for one test under the system's temporary directory, removed with
+/// everything in them when the test's suite instance goes away (Swift Testing makes one instance
+/// per test), so test runs leave nothing behind.
+final class TemporaryFolders {
+    /// The folder that holds this test's folders, unique to the test.
+    let root = URL(fileURLWithPath: NSTemporaryDirectory())
+        .appendingPathComponent("hpo-report-tests-\(UUID().uuidString)")
+
+    /// A fresh, empty folder called `name` under ``root``.
+    func folder(_ name: String) throws -> URL {
+        let url = root.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: url)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
 }
 
 /// Every regular file under `folder` by its path relative to `folder`, with its bytes.
