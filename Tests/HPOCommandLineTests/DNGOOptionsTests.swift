@@ -17,7 +17,7 @@ import Testing
         #expect(DNGO.Settings.noisyDefaults.networks == 3 && DNGO.Settings.noisyDefaults.oneHotScopes == [.choices, .categorical])
         #expect(!DNGO.Settings.noisyDefaults.includesNoiseVariance)
         let loop = BayesianOptimization.Settings.dngoNoisyDefaults
-        #expect(loop.acquisition == .lowerConfidenceBound(kappa: 1) && loop.randomInterleaveProbability == 0)
+        #expect(loop.acquisition == .lowerConfidenceBound(kappa: 1) && loop.randomInterleaveProbability == 0.05)
         #expect(loop.intensification == Intensification())
         let overridden = try RunCommand.parse([
             "--optimizer", "bo-dngo-noisy", "--networks", "1", "--noise-variance", "--one-hot", "categorical", "--no-intensify",
