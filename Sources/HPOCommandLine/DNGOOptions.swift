@@ -21,7 +21,7 @@ struct DNGOOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "bo-dngo: include the noise variance 1/beta in the predictive variance (the variance of a new observation), or predict the latent function's variance only. (default: \(Self.noiseVarianceFlag(defaults)); \(Self.noiseVarianceFlag(.noisyDefaults)) for bo-dngo-noisy)")
     var noiseVariance: Bool?
 
-    @Option(help: "bo-dngo: which parameters the network's input encodes one-hot: categorical (ordered values as one column on the unit scale) or choices (categorical and ordinal parameters, a column per value; integer and real ones stay on the unit scale). A comma-separated list is taken in turn by the networks of an ensemble (--networks), e.g. choices,categorical. (default: \(OneHotScopes(defaults.oneHotScopes).description); \(OneHotScopes(DNGO.Settings.noisyDefaults.oneHotScopes).description) for bo-dngo-noisy)")
+    @Option(help: "bo-dngo: which parameters the network's input encodes one-hot: categorical (ordered values as one column on the unit scale) or choices (categorical and ordinal parameters, a column per value; integer and real ones stay on the unit scale). A comma-separated list is taken in turn by the networks of an ensemble (--networks), e.g. choices,categorical; scopes beyond the number of networks are not used. (default: \(OneHotScopes(defaults.oneHotScopes).description); \(OneHotScopes(DNGO.Settings.noisyDefaults.oneHotScopes).description) for bo-dngo-noisy)")
     var oneHot: OneHotScopes?
 
     @Option(help: "bo-dngo: the number of networks, each with its own initial weights and regression; predictions are their mixture (a deep ensemble). Each suggestion trains every network, so it takes about this many times as long. (default: \(defaults.networks); \(DNGO.Settings.noisyDefaults.networks) for bo-dngo-noisy)")
@@ -136,7 +136,7 @@ struct OneHotScopes: ExpressibleByArgument, CustomStringConvertible {
 
     init?(argument: String) {
         let scopes = argument.split(separator: ",", omittingEmptySubsequences: false).map { OneHotScope(rawValue: String($0)) }
-        guard !scopes.isEmpty, !scopes.contains(nil) else { return nil }
+        guard !scopes.contains(nil) else { return nil }
         self.scopes = scopes.compactMap { $0 }
     }
 

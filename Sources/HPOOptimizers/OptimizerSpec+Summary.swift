@@ -41,15 +41,15 @@ extension SurrogateKind {
             "DNGO (" + (settings.networks == 1 ? "network" : "ensemble of \(settings.networks) networks")
                 + " of \(settings.hiddenWidths.map(String.init).joined(separator: "-")) \(settings.activation.rawValue) units"
                 + " with Bayesian linear regression on " + (settings.networks == 1 ? "its last layer" : "each last layer")
-                + Self.encodingSummary(settings.oneHotScopes)
+                + Self.encodingSummary(Array(settings.oneHotScopes.prefix(settings.networks)))
                 + (settings.includesNoiseVariance ? "" : ", latent variance") + (settings.targets == .identity ? ")" : "," + settings.targets.summary + ")")
         }
     }
 }
 
 extension SurrogateKind {
-    /// How a DNGO's networks encode ordinal parameters, for ``summary``: nothing for the default
-    /// (by position in every network).
+    /// How a DNGO's networks encode ordinal parameters, for ``summary``, given the scopes they take
+    /// in turn (those a network uses): nothing for the default (by position in every network).
     private static func encodingSummary(_ scopes: [OneHotScope]) -> String {
         switch Set(scopes) {
         case [.categorical]: ""

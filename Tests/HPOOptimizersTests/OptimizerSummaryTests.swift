@@ -25,6 +25,9 @@ struct OptimizerSummaryTests {
         #expect(latent.summary == "DNGO (network of 50-50-50 tanh units with Bayesian linear regression on its last layer, ordinal parameters one-hot, latent variance, on Gaussian-copula ranks of the losses)")
         let alternating = SurrogateKind.dngo(DNGO.Settings(oneHotScopes: [.choices, .categorical], networks: 3))
         #expect(alternating.summary == "DNGO (ensemble of 3 networks of 50-50-50 tanh units with Bayesian linear regression on each last layer, ordinal parameters one-hot, by position in turn, on Gaussian-copula ranks of the losses)")
+        // A scope no network takes is not described.
+        let single = SurrogateKind.dngo(DNGO.Settings(oneHotScopes: [.choices, .categorical], networks: 1))
+        #expect(single.summary == "DNGO (network of 50-50-50 tanh units with Bayesian linear regression on its last layer, ordinal parameters one-hot, on Gaussian-copula ranks of the losses)")
     }
 
     @Test func boRfNoisySaysItFitsCopulaRanksAndReEvaluatesItsIncumbent() throws {
