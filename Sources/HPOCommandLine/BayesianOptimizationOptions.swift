@@ -12,7 +12,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     private static let intensificationDefaults = Intensification()
 
     enum Acquisition: String, CaseIterable, ExpressibleByArgument {
-        case ei, pi, lcb, eri
+        case ei, pi, lcb
 
         /// The name of the library's default.
         static var standard: Acquisition { named(defaults.acquisition) }
@@ -23,7 +23,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
             case .expectedImprovement: .ei
             case .probabilityOfImprovement: .pi
             case .lowerConfidenceBound: .lcb
-            case .expectedReportedImprovement: .eri
             }
         }
     }
@@ -39,12 +38,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
 
     /// bo-rf-noisy's kappa.
     private static var noisyKappa: Double { kappa(of: .noisyDefaults) ?? standardKappa }
-
-    /// The library's default noise of eri.
-    private static var standardNoise: Double {
-        if case .expectedReportedImprovement(let noise) = defaults.acquisition { return noise }
-        return 0.15
-    }
 
     /// The library's default share of the features per split, as the help shows it.
     private static var standardFeatureShare: String {
@@ -63,14 +56,11 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case predicted, observed
     }
 
-    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement), lcb (lower confidence bound) or eri (expected improvement of the reported, lowest observed incumbent under noise --eri-noise). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo; \(Acquisition.named(BayesianOptimization.Settings.dngoNoisyDefaults.acquisition).rawValue) for bo-dngo-noisy)")
+    @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement) or lcb (lower confidence bound). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo; \(Acquisition.named(BayesianOptimization.Settings.dngoNoisyDefaults.acquisition).rawValue) for bo-dngo-noisy)")
     var acquisition: Acquisition?
 
     @Option(help: "BO: weight of the standard deviation in lcb. (default: \(standardKappa.significant(3)); \(noisyKappa.significant(3)) for bo-rf-noisy; \((kappa(of: .dngoNoisyDefaults) ?? standardKappa).significant(3)) for bo-dngo-noisy)")
     var kappa: Double?
-
-    @Option(help: "BO: standard deviation of one observation around the true value on the surrogate's scale (log loss for bo-rf), which eri assumes.")
-    var eriNoise: Double = standardNoise
 
     @Option(help: "BO: acquisition maximizer: vna (Variable Neighbourhood Ascent), random (best of --random-samples) or exhaustive (every configuration of a finite space: the exact argmax).")
     var maximizer: Maximizer = .vna
@@ -162,9 +152,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         if let interleave, !(interleave >= 0 && interleave <= 1) {
             throw ValidationError("--interleave must be a probability in 0...1, not \(interleave)")
         }
-        guard eriNoise >= 0, eriNoise.isFinite else {
-            throw ValidationError("--eri-noise must be a finite non-negative number, not \(eriNoise)")
-        }
         let regionOptions = [("--region-radius", regionRadius != nil), ("--region-failures", regionFailures != nil),
                              ("--region-successes", regionSuccesses != nil), ("--region-shrink", regionShrink != nil)]
         if let given = regionOptions.first(where: { $0.1 }), !(trustRegion ?? (Self.defaults.trustRegion != nil)) {
@@ -205,7 +192,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case .ei: .expectedImprovement
         case .pi: .probabilityOfImprovement
         case .lcb: .lowerConfidenceBound(kappa: kappa ?? Self.kappa(of: base) ?? Self.standardKappa)
-        case .eri: .expectedReportedImprovement(noise: eriNoise)
         }
         var vna = Self.vnaDefaults
         if let vnaDistance { vna.maximumDistance = vnaDistance }

@@ -139,10 +139,9 @@ public struct BayesianOptimization: Optimizer {
         case .bestPredictedMean: best.map { means[$0] } ?? transform.apply(data.bestLoss)
         case .bestObserved: transform.apply(data.bestLoss)
         }
-        let reported = data.bestObservedConfiguration.map { (mean: model.predict($0).mean, observed: transform.apply(data.bestLoss)) }
         let region = radius.flatMap { radius in best.map { HammingBall(center: data.configurations[$0], radius: radius, in: space) } }
         return AcquisitionProblem(
-            surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform, reported: reported),
+            surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform),
             starts: data.configurationsBestFirst, excluded: excluded, region: region)
     }
 
@@ -166,9 +165,6 @@ extension BayesianOptimization.Settings {
         }
         if case .lowerConfidenceBound(let kappa) = acquisition, !(kappa >= 0 && kappa.isFinite) {
             throw OptimizerError.invalidSetting(name: "LCB kappa", value: "\(kappa)", valid: "a finite non-negative number")
-        }
-        if case .expectedReportedImprovement(let noise) = acquisition, !(noise >= 0 && noise.isFinite) {
-            throw OptimizerError.invalidSetting(name: "ERI noise", value: "\(noise)", valid: "a finite non-negative number")
         }
         try trustRegion?.validate()
         try intensification?.validate()

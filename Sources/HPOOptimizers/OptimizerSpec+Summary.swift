@@ -81,7 +81,6 @@ extension AcquisitionKind {
         case .expectedImprovement: "expected improvement"
         case .probabilityOfImprovement: "probability of improvement"
         case .lowerConfidenceBound(let kappa): "lower confidence bound (kappa \(kappa.significant(3)))"
-        case .expectedReportedImprovement(let noise): "expected improvement of the reported incumbent (noise \(noise.significant(3)))"
         }
     }
 }

@@ -20,11 +20,6 @@ struct TrainingData {
         bestLoss = best
     }
 
-    /// The configuration of the lowest loss (the first in history order on ties).
-    var bestObservedConfiguration: Configuration? {
-        losses.indices.min { losses[$0] < losses[$1] }.map { configurations[$0] }
-    }
-
     /// The distinct configurations ordered by loss, best first (ties in history order).
     var configurationsBestFirst: [Configuration] {
         let order = losses.indices.sorted { losses[$0] < losses[$1] || (losses[$0] == losses[$1] && $0 < $1) }

@@ -30,7 +30,7 @@ import Testing
     @Test func forestAndNoiseOptionsReachTheSpec() throws {
         let command = try RunCommand.parse([
             "--optimizer", "bo-rf", "--features-per-split", "0.5", "--split-size", "4", "--leaf-variance",
-            "--acquisition", "eri", "--eri-noise", "0.2", "--max-depth", "6", "--no-bootstrap",
+            "--max-depth", "6", "--no-bootstrap",
             "--targets", "identity",
         ])
         var forest = RandomForest.Settings()
@@ -40,8 +40,7 @@ import Testing
         forest.bootstrap = false
         forest.targets = .identity
         forest.includeLeafVariance = true
-        var settings = BayesianOptimization.Settings()
-        settings.acquisition = .expectedReportedImprovement(noise: 0.2)
+        let settings = BayesianOptimization.Settings()
         #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .randomForest(forest), settings: settings))
     }
 
@@ -113,7 +112,6 @@ import Testing
     }
 
     @Test func invalidOptionsNameTheOptionAndTheValidRange() {
-        expectRunRefuses(["--optimizer", "bo-rf", "--eri-noise=-0.1"], saying: "--eri-noise must be a finite non-negative number, not -0.1")
         expectRunRefuses(["--optimizer", "bo-rf", "--features-per-split", "1.5"], saying: "--features-per-split must be a share in (0, 1], not 1.5")
         expectRunRefuses(["--optimizer", "bo-rf", "--max-depth=-1"], saying: "--max-depth must be an integer of at least 0, not -1")
         expectRunRefuses(["--optimizer", "bo-rf", "--split-size", "1"], saying: "--split-size must be an integer of at least 2, not 1")

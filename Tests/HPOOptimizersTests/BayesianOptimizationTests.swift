@@ -53,7 +53,6 @@ import Testing
         #expect(data.losses == [0.5, 0.5, 0.25])
         #expect(data.bestLoss == 0.25)
         #expect(data.configurationsBestFirst.map(\.values) == [[2], [0], [1]])
-        #expect(data.bestObservedConfiguration?.values == [2])
         #expect(TrainingData(history: History(space: space)) == nil)
     }
 
@@ -67,11 +66,6 @@ import Testing
         #expect(throws: OptimizerError.invalidSetting(
             name: "random interleave probability", value: "1.5", valid: "a number in 0...1")) {
             try BayesianOptimization(space: real, surrogate: forest, settings: .init(randomInterleaveProbability: 1.5))
-        }
-        #expect(throws: OptimizerError.invalidSetting(
-            name: "ERI noise", value: "-0.5", valid: "a finite non-negative number")) {
-            try BayesianOptimization(
-                space: real, surrogate: forest, settings: .init(acquisition: .expectedReportedImprovement(noise: -0.5)))
         }
     }
 
