@@ -27,10 +27,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "What to measure: speed (time per suggestion) or vna (VNA against the exact argmax).")
     var mode: Mode = .speed
 
-    @Option(help: "The optimizer: bo-rf, bo-rf-noisy, bo-dngo or bo-dngo-noisy.")
-    var optimizer: OptimizerName = .boRF
+    @OptionGroup(title: "Optimizer (Bayesian optimization: bo-rf, bo-rf-noisy, bo-dngo, ...)")
+    var optimizer: OptimizerOptions
 
-    @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
+    @Option(help: "The benchmark: \(BenchmarkRegistry.standard.names.joined(separator: ", ")).")
     var benchmark: String = "fcnet-protein"
 
     @Option(help: "Numbers of observations to measure at (comma-separated).")
@@ -45,32 +45,23 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The seed.")
     var seed: UInt64 = 0
 
-    @OptionGroup(title: "Bayesian optimization")
-    var bayesianOptimization: BayesianOptimizationOptions
-
-    @OptionGroup(title: "DNGO surrogate (bo-dngo, bo-dngo-noisy)")
-    var dngo: DNGOOptions
-
     func validate() throws {
         for (name, value) in [("--repetitions", repetitions), ("--runs", runs)] where value <= 0 {
             throw ValidationError("\(name) must be a positive integer, not \(value)")
         }
-        if optimizer == .random { throw ValidationError("--optimizer must be bo-rf, bo-rf-noisy, bo-dngo or bo-dngo-noisy, not random") }
     }
 
-    /// The surrogate and loop settings of the chosen optimizer.
-    private var surrogateAndSettings: (surrogate: SurrogateKind, settings: BayesianOptimization.Settings) {
-        let spec = optimizer.spec(withoutReplacement: false, bayesianOptimization: bayesianOptimization, dngo: dngo)
-        guard case .bayesianOptimization(let surrogate, let settings) = spec else {
-            return (.randomForest(bayesianOptimization.forest()), bayesianOptimization.settings())
+    /// The chosen optimizer, which must be Bayesian optimization, with its surrogate and loop settings.
+    private func bayesianOptimization() throws -> (label: String, surrogate: SurrogateKind, settings: BayesianOptimization.Settings) {
+        let optimizer = try self.optimizer.resolve()
+        guard let (surrogate, settings) = optimizer.spec.bayesianOptimization else {
+            throw ValidationError("--optimizer must be Bayesian optimization (bo-rf, bo-rf-noisy, bo-dngo, ...), not \(optimizer.label)")
         }
-        return (surrogate, settings)
+        return (optimizer.label, surrogate, settings)
     }
-
-    private var surrogateKind: SurrogateKind { surrogateAndSettings.surrogate }
 
     func run() throws {
-        let objective = try BenchmarkCatalog.benchmark(named: benchmark, mode: .noisy)
+        let objective = try BenchmarkRegistry.standard.benchmark(named: benchmark, objective: "noisy")
         switch mode {
         case .speed: try measureSpeed(objective)
         case .vna: try measureVNA(objective)
@@ -81,7 +72,8 @@ struct BenchCommand: ParsableCommand {
 
     private func measureSpeed(_ objective: any Benchmark) throws {
         let space = objective.space
-        print("\(optimizer.rawValue) time per suggestion on \(objective.name), \(repetitions) repetitions, one thread (milliseconds;")
+        let (label, surrogate, loop) = try bayesianOptimization()
+        print("\(label) time per suggestion on \(objective.name), \(repetitions) repetitions, one thread (milliseconds;")
         print("CPU time of the thread, less inflated than wall-clock time on a busy machine; last column: wall-clock median)")
         print("observations  maximizer   median      lower quartile  upper quartile  wall median")
         for count in observations.counts {
@@ -89,9 +81,9 @@ struct BenchCommand: ParsableCommand {
                 throw ValidationError("--observations \(count) leaves nothing to suggest in a space of \(size) configurations")
             }
             for (name, maximizer) in [
-                ("fit only", nil), ("vna", MaximizerKind.variableNeighbourhoodAscent(vnaSettings)), ("exhaustive", .exhaustive),
+                ("fit only", nil), ("vna", MaximizerKind.variableNeighbourhoodAscent(vnaSettings(loop))), ("exhaustive", .exhaustive),
             ] as [(String, MaximizerKind?)] {
-                var settings = surrogateAndSettings.settings
+                var settings = loop
                 settings.maximizer = maximizer ?? .exhaustive
                 settings.initialDesignSize = 0
                 settings.randomInterleaveProbability = 0
@@ -101,7 +93,7 @@ struct BenchCommand: ParsableCommand {
                 for repetition in 0..<repetitions {
                     var generator = SeededGenerator(seed: seed, stream: UInt64(repetition))
                     let history = try randomHistory(objective, count: count, using: &generator)
-                    var optimizer = try BayesianOptimization(space: space, surrogate: surrogateKind.make(space: space), settings: settings)
+                    var optimizer = try BayesianOptimization(space: space, surrogate: surrogate.make(space: space), settings: settings)
                     var warmUp = History(space: space)
                     for observation in history.observations.dropLast() { warmUp.append(observation) }
                     _ = try optimizer.fitAcquisition(given: warmUp, using: &generator)
@@ -124,11 +116,10 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    private var vnaSettings: VariableNeighbourhoodAscent.Settings {
-        if case .variableNeighbourhoodAscent(let settings) = bayesianOptimization.settings().maximizer { return settings }
-        var settings = VariableNeighbourhoodAscent.Settings()
-        if let distance = bayesianOptimization.vnaDistance { settings.maximumDistance = distance }
-        return settings
+    /// The VNA settings of `settings`, or VNA's defaults for another maximizer.
+    private func vnaSettings(_ settings: BayesianOptimization.Settings) -> VariableNeighbourhoodAscent.Settings {
+        if case .variableNeighbourhoodAscent(let vna) = settings.maximizer { return vna }
+        return VariableNeighbourhoodAscent.Settings()
     }
 
     /// `count` distinct random configurations with noisy evaluations.
@@ -152,13 +143,14 @@ struct BenchCommand: ParsableCommand {
     private func measureVNA(_ objective: any Benchmark) throws {
         let space = objective.space
         guard space.isFinite else { throw ValidationError("--mode vna needs a finite space") }
-        var (surrogate, settings) = surrogateAndSettings
+        var (label, surrogate, settings) = try bayesianOptimization()
+        let vnaSettings = vnaSettings(settings)
         settings.maximizer = .variableNeighbourhoodAscent(vnaSettings)
         let longest = observations.counts.max() ?? 0
         let loop = try RunLoop(optimizer: .bayesianOptimization(surrogate: surrogate, settings: settings), objective: objective, evaluations: longest)
         let results = try Experiment(loop: loop, runs: runs, seed: seed).perform(jobs: 1)
         let vna = VariableNeighbourhoodAscent(settings: vnaSettings)
-        print("VNA (maximum distance \(vnaSettings.maximumDistance)) against exhaustive enumeration on \(objective.name): acquisition problems of \(runs) \(optimizer.rawValue) runs")
+        print("VNA (maximum distance \(vnaSettings.maximumDistance)) against exhaustive enumeration on \(objective.name): acquisition problems of \(runs) \(label) runs")
         print("score gap: exact maximum minus VNA's (for ei and pi a difference of logarithms, log of the ratio)")
         print("observations  exact argmax value   mean gap       median gap       largest gap     VNA scores (mean)")
         for count in observations.counts where count <= longest {

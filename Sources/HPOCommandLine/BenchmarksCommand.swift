@@ -10,8 +10,8 @@ struct BenchmarksCommand: ParsableCommand {
 
     func run() throws {
         print("name              configurations  best mean valid MSE     best configuration")
-        for name in BenchmarkCatalog.names {
-            let benchmark = try BenchmarkCatalog.benchmark(named: name, mode: .mean)
+        for name in BenchmarkRegistry.standard.names {
+            let benchmark = try BenchmarkRegistry.standard.benchmark(named: name, objective: "mean")
             let size = benchmark.space.size.map(String.init) ?? "infinite"
             let best = benchmark.space.values(of: benchmark.optimalConfiguration).map(\.value.description).joined(separator: ", ")
             print(name.padding(18) + size.padding(16) + "\(benchmark.optimum)".padding(24) + best)

@@ -17,10 +17,10 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Comma-separated optimizers: \(NamedOptimizer.presets.map(\.label).joined(separator: ", ")).")
+    @Option(help: "Comma-separated optimizers: \(OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", ")).")
     var optimizers: String = "random"
 
-    @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
+    @Option(help: "The benchmark: \(BenchmarkRegistry.standard.names.joined(separator: ", ")).")
     var benchmark: String = "fcnet-protein"
 
     @Option(help: "How an evaluation reads the table: noisy (one of the 4 seeds at random, as the original benchmark), mean, or seed:K.")

@@ -53,8 +53,8 @@ struct ExperimentSession {
     static func optimizers(_ list: String) throws -> [NamedOptimizer] {
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else {
-            throw CommandLineError("--optimizers is empty: name at least one of " + NamedOptimizer.presets.map(\.label).joined(separator: ", "))
+            throw CommandLineError("--optimizers is empty: name at least one of " + OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", "))
         }
-        return try names.map { try NamedOptimizer.preset(named: $0) }
+        return try names.map { try OptimizerRegistry.standard.optimizer(named: $0) }
     }
 }

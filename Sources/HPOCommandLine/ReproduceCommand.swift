@@ -16,13 +16,13 @@ struct ReproduceCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The benchmark, or all of them: \(BenchmarkCatalog.names.joined(separator: ", ")), all.")
+    @Option(help: "The benchmark, or all of them: \(BenchmarkRegistry.standard.names.joined(separator: ", ")), all.")
     var benchmark: String = "fcnet-protein"
 
     @Option(help: "The output folder (index.html and a folder per benchmark).")
     var output: String = "report"
 
-    @Option(help: "Comma-separated optimizers: \(NamedOptimizer.presets.map(\.label).joined(separator: ", ")). (default: \(Reproduction.defaultOptimizers.joined(separator: ",")))")
+    @Option(help: "Comma-separated optimizers: \(OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", ")). (default: \(Reproduction.defaultOptimizers.joined(separator: ",")))")
     var optimizers: String?
 
     @Option(help: "How an evaluation reads the table: noisy, mean, or seed:K.")
@@ -55,8 +55,8 @@ struct ReproduceCommand: ParsableCommand {
         for (name, value) in counts where value <= 0 {
             throw ValidationError("\(name) must be a positive integer, not \(value)")
         }
-        guard benchmark == "all" || BenchmarkCatalog.names.contains(benchmark) else {
-            throw ValidationError("unknown benchmark '\(benchmark)': valid are \(BenchmarkCatalog.names.joined(separator: ", ")) and all")
+        guard benchmark == "all" || BenchmarkRegistry.standard.names.contains(benchmark) else {
+            throw ValidationError("unknown benchmark '\(benchmark)': valid are \(BenchmarkRegistry.standard.names.joined(separator: ", ")) and all")
         }
     }
 
@@ -66,7 +66,7 @@ struct ReproduceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let benchmarks = benchmark == "all" ? BenchmarkCatalog.names : [benchmark]
+        let benchmarks = benchmark == "all" ? BenchmarkRegistry.standard.names : [benchmark]
         let reproduction = Reproduction(
             benchmarks: benchmarks, optimizers: try resolvedOptimizers(), objective: objective, seed: seed,
             trajectoryRuns: runs, trajectoryEvaluations: evaluations,

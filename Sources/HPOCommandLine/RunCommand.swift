@@ -14,16 +14,10 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The optimizer: \(OptimizerName.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var optimizer: OptimizerName = .random
+    @OptionGroup(title: "Optimizer")
+    var optimizer: OptimizerOptions
 
-    @OptionGroup(title: "Bayesian optimization")
-    var bayesianOptimization: BayesianOptimizationOptions
-
-    @OptionGroup(title: "DNGO surrogate (bo-dngo, bo-dngo-noisy)")
-    var dngo: DNGOOptions
-
-    @Option(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
+    @Option(help: "The benchmark: \(BenchmarkRegistry.standard.names.joined(separator: ", ")).")
     var benchmark: String = "fcnet-protein"
 
     @Option(help: "How an evaluation reads the table: noisy (one of the 4 seeds at random, as the original benchmark), mean, or seed:K.")
@@ -47,9 +41,6 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Format of --output: json (one document) or csv (one row per trial).")
     var format: OutputFormat = .json
 
-    @Flag(help: "Random search: never draw a configuration twice in a run.")
-    var withoutReplacement = false
-
     @Option(help: "Evaluation counts at which the summary reports the regret: positive integers separated by commas.")
     var checkpoints: Checkpoints = Checkpoints(counts: [10, 20, 50, 100])
 
@@ -69,22 +60,18 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    var optimizerSpec: OptimizerSpec {
-        optimizer.spec(withoutReplacement: withoutReplacement, bayesianOptimization: bayesianOptimization, dngo: dngo)
-    }
-
     func run() throws {
-        let mode = try ObjectiveMode(parsing: objective)
-        let benchmark = try BenchmarkCatalog.benchmark(named: self.benchmark, mode: mode)
-        let loop = try RunLoop(optimizer: optimizerSpec, objective: benchmark, evaluations: evaluations)
+        let benchmark = try BenchmarkRegistry.standard.benchmark(named: self.benchmark, objective: objective)
+        let optimizer = try self.optimizer.resolve()
+        let loop = try RunLoop(optimizer: optimizer.spec, objective: benchmark, evaluations: evaluations)
         let experiment = try Experiment(loop: loop, runs: runs, seed: seed)
-        let label = optimizerSpec.label
+        let label = optimizer.label
         let display = ProgressDisplay(
             title: "\(label) on \(benchmark.name)", groups: [.init(label: label, done: 0, total: runs)], enabled: !quiet)
         display.begin()
         let results = try experiment.perform(jobs: jobs) { _ in display.finished(label: label) }
         let document = ResultsDocument(
-            optimizer: label, benchmark: benchmark.name, objective: mode.description,
+            optimizer: label, benchmark: benchmark.name, objective: objective,
             seed: seed, evaluations: evaluations, optimum: benchmark.optimum, space: benchmark.space,
             results: results, includeTimings: timings)
         if let output {
@@ -96,7 +83,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         print(RunSummary(
-            benchmark: benchmark, optimizer: label, mode: mode, seed: seed, results: results,
+            benchmark: benchmark, optimizer: label, objective: objective, seed: seed, results: results,
             checkpoints: checkpoints.counts).text)
         if let output { print("results written to \(output)") }
     }

@@ -5,7 +5,7 @@ import HPO
 struct RunSummary {
     let benchmark: any Benchmark
     let optimizer: String
-    let mode: ObjectiveMode
+    let objective: String
     let seed: UInt64
     let results: [RunResult]
     /// Evaluation counts at which to report the regret (those beyond the run length are skipped).
@@ -14,7 +14,7 @@ struct RunSummary {
     var text: String {
         guard let first = results.first else { return "no runs" }
         let evaluations = first.trials.count
-        var lines = ["\(optimizer) on \(benchmark.name) (\(mode) objective): \(results.count) runs x \(evaluations) evaluations, seed \(seed)"]
+        var lines = ["\(optimizer) on \(benchmark.name) (\(objective) objective): \(results.count) runs x \(evaluations) evaluations, seed \(seed)"]
         let finals = results.compactMap(\.finalRegret)
         if !finals.isEmpty {
             let summary = SampleSummary(finals)

@@ -8,11 +8,11 @@ struct SpaceCommand: ParsableCommand {
         abstract: "Print a benchmark's search space as JSON (the schema space files use)."
     )
 
-    @Argument(help: "The benchmark: \(BenchmarkCatalog.names.joined(separator: ", ")).")
+    @Argument(help: "The benchmark: \(BenchmarkRegistry.standard.names.joined(separator: ", ")).")
     var benchmark: String
 
     func run() throws {
-        let space = try BenchmarkCatalog.benchmark(named: benchmark, mode: .mean).space
+        let space = try BenchmarkRegistry.standard.benchmark(named: benchmark, objective: "mean").space
         print(String(decoding: try space.json(pretty: true), as: UTF8.self))
     }
 }

@@ -23,10 +23,11 @@ public struct Comparison: Sendable {
         public var run: Int
     }
 
-    /// A comparison of `settings` kept in `directory`; throws for an unknown benchmark or mode.
-    public init(settings: ComparisonSettings, directory: URL) throws {
+    /// A comparison of `settings` kept in `directory`, its benchmark looked up in `benchmarks`;
+    /// throws for an unknown benchmark or objective.
+    public init(settings: ComparisonSettings, directory: URL, benchmarks: BenchmarkRegistry = .standard) throws {
         self.settings = settings
-        self.benchmark = try settings.makeBenchmark()
+        self.benchmark = try settings.makeBenchmark(in: benchmarks)
         self.store = RunStore(directory: directory)
     }
 
@@ -124,9 +125,10 @@ extension Comparison {
     ///
     /// A run that another comparison also has with more evaluations (same benchmark, objective,
     /// seed, optimizer settings and run index) is not computed twice: its record is the first
-    /// evaluations of the longer run. That is exact, because the run loop never tells an optimizer
-    /// its budget: run `i` evaluates the same configurations, and draws the same noise, whatever
-    /// the number of evaluations that follow.
+    /// evaluations of the longer run. That is exact for an optimizer that does not plan by its
+    /// budget (``OptimizerSpec/usesBudget``): run `i` evaluates the same configurations, and draws
+    /// the same noise, whatever the number of evaluations that follow. Runs of an optimizer that
+    /// does (an intensifying preset's final confirmation) are always computed with their own budget.
     @discardableResult
     public static func performPending(
         _ comparisons: [Comparison], jobs: Int, progress: @Sendable (FinishedRun) -> Void = { _ in }
@@ -173,6 +175,7 @@ extension Comparison {
     static func donor(of task: Task, in index: Int, among comparisons: [Comparison]) -> (comparison: Int, optimizer: Int)? {
         let mine = comparisons[index].settings
         let spec = mine.optimizers[task.optimizer].spec
+        guard !spec.usesBudget else { return nil }
         var best: (comparison: Int, optimizer: Int, evaluations: Int)?
         for (c, other) in comparisons.enumerated() {
             let settings = other.settings

@@ -54,6 +54,6 @@ public struct ComparisonManifest: Hashable, Sendable, Codable {
     }
 
     private static func text(_ spec: OptimizerSpec) -> String {
-        (try? SortedJSON.encode(spec)).map { String(decoding: $0.dropLast(), as: UTF8.self) } ?? spec.name
+        (try? SortedJSON.encode(spec)).map { String(decoding: $0.dropLast(), as: UTF8.self) } ?? spec.kind
     }
 }

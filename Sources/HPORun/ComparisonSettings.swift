@@ -43,8 +43,9 @@ public struct ComparisonSettings: Hashable, Sendable, Codable {
         self.optimizers = optimizers
     }
 
-    /// The benchmark evaluated in the objective mode; throws for an unknown name or mode.
-    public func makeBenchmark() throws -> any Benchmark {
-        try BenchmarkCatalog.benchmark(named: benchmark, mode: ObjectiveMode(parsing: objective))
+    /// The benchmark of `registry` evaluated as ``objective`` says; throws for an unknown name
+    /// or objective.
+    public func makeBenchmark(in registry: BenchmarkRegistry = .standard) throws -> any Benchmark {
+        try registry.benchmark(named: benchmark, objective: objective)
     }
 }

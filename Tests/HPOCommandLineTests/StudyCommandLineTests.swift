@@ -149,7 +149,7 @@ struct StudyCommandLineTests {
         Refused(label: "missing space file", arguments: ["ask", "--study", "new.sqlite", "--space", "nothere.yaml"],
                 message: "space file 'nothere.yaml' cannot be read"),
         Refused(label: "unknown optimizer", arguments: ["ask", "--study", "s.sqlite", "--optimizer", "annealing"],
-                message: "The value 'annealing' is invalid for '--optimizer <optimizer>'"),
+                message: "unknown optimizer 'annealing': valid optimizers are random, random-without-replacement, bo-rf"),
         Refused(label: "ask without --study", arguments: ["ask", "--space", "space.json"], message: "--study is required"),
         Refused(label: "ask on a file with no study", arguments: ["ask", "--study", "none.sqlite"],
                 message: "'none.sqlite' holds no study yet: give a search space (--space) to create one"),

@@ -78,9 +78,9 @@ struct FCNetTests {
 
     @Test("the catalog names the four benchmarks and refuses others with the valid list")
     func catalog() throws {
-        #expect(BenchmarkCatalog.names == ["fcnet-protein", "fcnet-slice", "fcnet-naval", "fcnet-parkinsons"])
-        #expect(throws: UnknownBenchmarkError(name: "fcnet-cifar")) { try BenchmarkCatalog.benchmark(named: "fcnet-cifar") }
-        #expect(UnknownBenchmarkError(name: "x").description == "unknown benchmark 'x': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons")
+        #expect(BenchmarkRegistry.standard.names == ["fcnet-protein", "fcnet-slice", "fcnet-naval", "fcnet-parkinsons"])
+        #expect(throws: UnknownBenchmarkError(name: "fcnet-cifar", valid: BenchmarkRegistry.standard.names)) { try BenchmarkRegistry.standard.benchmark(named: "fcnet-cifar") }
+        #expect(UnknownBenchmarkError(name: "x", valid: BenchmarkRegistry.standard.names).description == "unknown benchmark 'x': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons")
     }
 
     @Test("a missing, truncated or damaged table file is a clear error, not a crash")

@@ -15,8 +15,8 @@ struct DNGOOptimizationTests {
         settings: BayesianOptimization.Settings())
 
     @Test func isNamedBoDNGO() {
-        #expect(Self.quick.name == "bo-dngo")
-        #expect(OptimizerSpec.names.contains("bo-dngo"))
+        #expect(Self.quick.kind == "bo-dngo")
+        #expect(Self.quick.label == "bo-dngo[acquisition=lcb,kappa=1,random_probability=0,epochs=20,warm_start_epochs=3]")
     }
 
     @Test func aFixedSeedGivesIdenticalRuns() throws {

@@ -115,7 +115,7 @@ struct IntensificationTests {
           arguments: ["bo-rf-noisy", "bo-dngo-noisy"])
     func runReportsTheMean(preset: String) throws {
         let benchmark = try FCNetBenchmark(.parkinsons, mode: .noisy)
-        let loop = try RunLoop(optimizer: try NamedOptimizer.preset(named: preset).spec, objective: benchmark, evaluations: 100)
+        let loop = try RunLoop(optimizer: try OptimizerRegistry.standard.optimizer(named: preset).spec, objective: benchmark, evaluations: 100)
         let result = try loop.run(2, experimentSeed: 5)
         let again = try loop.run(2, experimentSeed: 5)
         #expect(result.trials.map(\.configuration) == again.trials.map(\.configuration))

@@ -31,33 +31,30 @@ struct OptimizerSummaryTests {
     }
 
     @Test func boRfNoisySaysItFitsCopulaRanksAndReEvaluatesItsIncumbent() throws {
-        let noisy = try NamedOptimizer.preset(named: "bo-rf-noisy").spec
+        let noisy = try OptimizerRegistry.standard.optimizer(named: "bo-rf-noisy").spec
         #expect(noisy.summary.hasPrefix("Bayesian optimization: random forest of 10 trees on Gaussian-copula ranks of the losses, with within-leaf variance; lower confidence bound (kappa 0.5);"))
         #expect(noisy.summary.hasSuffix(
             "; the incumbent re-evaluated up to 4 times (one more every 30 observations); the last 10% of a known budget spent on confirmation"))
     }
 
-    @Test func aSpecIsLabelledByThePresetWithItsSettingsElseByItsKind() throws {
-        for preset in NamedOptimizer.presets { #expect(preset.spec.label == preset.label) }
-        var settings = BayesianOptimization.Settings.noisyDefaults
-        settings.initialDesignSize = 3
-        let custom = OptimizerSpec.bayesianOptimization(surrogate: .randomForest(.noisyDefaults), settings: settings)
-        #expect(custom.label == "bo-rf")
+    @Test func aSpecIsLabelledByItsPresetOrTheNearestPresetWithTheDifferences() throws {
+        for preset in OptimizerRegistry.standard.presets { #expect(preset.spec.label == preset.name) }
+        let custom = try OptimizerRegistry.standard.preset(named: "bo-rf-noisy").spec.setting("initial_design", to: 3)
+        #expect(custom.label == "bo-rf-noisy[initial_design=3]")
     }
 
     @Test func boRfEIDiffersFromBoRfInTheAcquisitionOnly() throws {
-        let ei = try NamedOptimizer.preset(named: "bo-rf-ei").spec
-        let rf = try NamedOptimizer.preset(named: "bo-rf").spec
-        guard case .bayesianOptimization(let eiSurrogate, let eiSettings) = ei,
-            case .bayesianOptimization(let rfSurrogate, var rfSettings) = rf
-        else {
+        let ei = try OptimizerRegistry.standard.optimizer(named: "bo-rf-ei").spec
+        let rf = try OptimizerRegistry.standard.optimizer(named: "bo-rf").spec
+        guard let (eiSurrogate, eiSettings) = ei.bayesianOptimization, var (rfSurrogate, rfSettings) = rf.bayesianOptimization else {
             Issue.record("both presets must be Bayesian optimization")
             return
         }
         #expect(eiSurrogate == rfSurrogate)
         #expect(eiSettings.acquisition == .expectedImprovement)
         rfSettings.acquisition = .expectedImprovement
+        rfSurrogate = eiSurrogate
         #expect(eiSettings == rfSettings)
-        #expect(ei.name == "bo-rf")
+        #expect(ei.kind == "bo-rf")
     }
 }

@@ -12,7 +12,7 @@ import Testing
     static func settings(runs: Int = 4, evaluations: Int = 12) throws -> ComparisonSettings {
         try ComparisonSettings(
             benchmark: "fcnet-protein", objective: "noisy", evaluations: evaluations, runs: runs, seed: 11,
-            optimizers: [NamedOptimizer.preset(named: "random"), NamedOptimizer.preset(named: "random-without-replacement")])
+            optimizers: [OptimizerRegistry.standard.optimizer(named: "random"), OptimizerRegistry.standard.optimizer(named: "random-without-replacement")])
     }
 
     /// Prepares, performs what is pending with `jobs`, writes results and report; returns the

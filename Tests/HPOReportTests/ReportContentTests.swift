@@ -16,7 +16,7 @@ import Testing
     func finished(_ name: String) throws -> (Comparison, ComparisonReport) {
         let settings = try ComparisonSettings(
             benchmark: "fcnet-protein", objective: "noisy", evaluations: 25, runs: 3, seed: 5,
-            optimizers: [NamedOptimizer.preset(named: "random"), NamedOptimizer.preset(named: "random-without-replacement")])
+            optimizers: [OptimizerRegistry.standard.optimizer(named: "random"), OptimizerRegistry.standard.optimizer(named: "random-without-replacement")])
         let comparison = try Comparison(settings: settings, directory: folders.folder(name))
         try comparison.prepare()
         try Comparison.performPending([comparison], jobs: 2)

@@ -41,8 +41,8 @@ import Testing
         #expect(throws: OptimizerError.self) { try NamedOptimizer(label: "../x", spec: .random(.init())) }
         #expect(throws: OptimizerError.self) { try NamedOptimizer(label: "", spec: .random(.init())) }
         #expect((try? NamedOptimizer(label: "bo-rf_2.a", spec: .random(.init()))) != nil)
-        #expect(throws: UnknownOptimizerError(name: "smac", valid: NamedOptimizer.presets.map(\.label))) {
-            try NamedOptimizer.preset(named: "smac")
+        #expect(throws: UnknownOptimizerError(name: "smac", valid: OptimizerRegistry.standard.presets.map(\.name))) {
+            try OptimizerRegistry.standard.optimizer(named: "smac")
         }
     }
 }

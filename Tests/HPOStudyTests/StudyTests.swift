@@ -66,7 +66,7 @@ struct StudyTests {
         #expect(summary.bestMean == 0.3125 && summary.bestCount == 2)
         #expect(summary.description.contains("best: trial 1, mean value 0.3125 over the 2 complete trials of its configuration"))
         #expect(summary.description.contains("(optimizer bo-rf, seed 4)"))  // no preset has these settings
-        let noisy = Study(space: try Spaces.finite(), optimizer: try NamedOptimizer.preset(named: "bo-rf-noisy").spec)
+        let noisy = Study(space: try Spaces.finite(), optimizer: try OptimizerRegistry.standard.optimizer(named: "bo-rf-noisy").spec)
         #expect(try noisy.summary().description.contains("(optimizer bo-rf-noisy, seed 0)"))
     }
 

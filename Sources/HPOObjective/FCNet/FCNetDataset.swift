@@ -28,3 +28,18 @@ public enum FCNetDataset: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+extension FCNetDataset: BenchmarkProvider {
+    public var name: String { benchmarkName }
+
+    public var summary: String {
+        "FCNet \(fullName): 62,208 configurations of a 2-layer MLP, validation MSE of 4 recorded seeds"
+    }
+
+    public var objectives: [String] { ["noisy", "mean", "seed:K"] }
+
+    /// The dataset's benchmark in the objective mode `objective` (``ObjectiveMode``).
+    public func benchmark(objective: String) throws -> any Benchmark {
+        try FCNetBenchmark(self, mode: ObjectiveMode(parsing: objective))
+    }
+}

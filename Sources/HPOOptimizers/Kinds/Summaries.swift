@@ -2,31 +2,26 @@ import HPOAcquisition
 import HPOSpace
 import HPOSurrogate
 
-extension OptimizerSpec {
-    /// One line saying what the optimizer does with its main settings, for reports, e.g.
-    /// "Bayesian optimization: random forest of 10 trees on log losses; lower confidence bound
-    /// (kappa 1); Variable Neighbourhood Ascent (radius 2); 10 random initial configurations".
-    public var summary: String {
-        switch self {
-        case .random(let settings):
-            return "random search " + (settings.withoutReplacement ? "without replacement" : "(with replacement)")
-        case .bayesianOptimization(let surrogate, let settings):
-            var parts = [surrogate.summary, settings.acquisition.summary, settings.maximizer.summary]
-            parts.append("\(settings.initialDesignSize) random initial configurations")
-            if let region = settings.trustRegion { parts.append(region.summary) }
-            if let intensification = settings.intensification {
-                parts.append(
-                    "the incumbent re-evaluated up to \(intensification.maximumEvaluations) times"
-                        + " (one more every \(intensification.interval) observations)")
-                if intensification.finalShare > 0 {
-                    parts.append("the last \((intensification.finalShare * 100).significant(3))% of a known budget spent on confirmation")
-                }
+extension BayesianOptimization.Settings {
+    /// One line saying what the loop does with `surrogate` (the model in a few words), for
+    /// reports, e.g. "Bayesian optimization: random forest of 10 trees on log losses; lower
+    /// confidence bound (kappa 1); Variable Neighbourhood Ascent (radius 2); 10 random initial
+    /// configurations".
+    public func summary(surrogate: String) -> String {
+        var parts = [surrogate, acquisition.summary, maximizer.summary]
+        parts.append("\(initialDesignSize) random initial configurations")
+        if let intensification {
+            parts.append(
+                "the incumbent re-evaluated up to \(intensification.maximumEvaluations) times"
+                    + " (one more every \(intensification.interval) observations)")
+            if intensification.finalShare > 0 {
+                parts.append("the last \((intensification.finalShare * 100).significant(3))% of a known budget spent on confirmation")
             }
-            if settings.randomInterleaveProbability > 0 {
-                parts.append("a random suggestion with probability \(settings.randomInterleaveProbability.significant(3))")
-            }
-            return "Bayesian optimization: " + parts.joined(separator: "; ")
         }
+        if randomInterleaveProbability > 0 {
+            parts.append("a random suggestion with probability \(randomInterleaveProbability.significant(3))")
+        }
+        return "Bayesian optimization: " + parts.joined(separator: "; ")
     }
 }
 
@@ -93,14 +88,5 @@ extension MaximizerKind {
         case .randomSampling(let samples): "best of \(samples) random configurations"
         case .exhaustive: "exhaustive enumeration"
         }
-    }
-}
-
-extension TrustRegion {
-    /// The trust region in a few words.
-    public var summary: String {
-        let change = shrink == .halve ? "halved" : "one less"
-        return "trust region of Hamming radius \(initialRadius) around the incumbent (\(change) after \(failureTolerance) evaluations"
-            + " without a new lowest observation, larger again after \(successTolerance) with one, reset below 1)"
     }
 }
