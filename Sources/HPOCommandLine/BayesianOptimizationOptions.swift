@@ -8,7 +8,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
     static let defaults = BayesianOptimization.Settings()
     private static let vnaDefaults = VariableNeighbourhoodAscent.Settings()
     static let forestDefaults = RandomForest.Settings()
-    private static let regionDefaults = TrustRegion()
     private static let intensificationDefaults = Intensification()
 
     enum Acquisition: String, CaseIterable, ExpressibleByArgument {
@@ -119,27 +118,11 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Option(help: "BO: the share of a known budget (hpo run's --evaluations, a study's limit) that intensification spends at its end on confirming: each of those evaluations repeats the configuration of lowest mean - sigma / sqrt(n), n its successful evaluations and sigma the spread of the repeated observations; 0 turns this off. (default: \(intensificationDefaults.finalShare))")
     var intensifyFinal: Double?
 
-    @Flag(inversion: .prefixedNo, help: "BO: after the initial design, maximize the acquisition only within a trust region: the configurations within a Hamming distance (--region-radius) of the incumbent, the evaluated configuration of lowest predicted mean. (default: \(defaults.trustRegion == nil ? "--no-trust-region" : "--trust-region"))")
-    var trustRegion: Bool?
-
-    @Option(help: "BO: the trust region's radius at the start and after a restart, and its largest; a radius of at least the number of parameters is the whole space. (default: \(regionDefaults.initialRadius))")
-    var regionRadius: Int?
-
-    @Option(help: "BO: consecutive evaluations without a new lowest observation after which the trust region shrinks; when it would fall below radius 1 it restarts at --region-radius. (default: \(regionDefaults.failureTolerance))")
-    var regionFailures: Int?
-
-    @Option(help: "BO: consecutive evaluations with a new lowest observation after which the trust region grows. (default: \(regionDefaults.successTolerance))")
-    var regionSuccesses: Int?
-
-    @Option(help: "BO: how the trust region shrinks and grows: decrement (radius - 1, + 1) or halve (radius / 2, x 2). (default: \(regionDefaults.shrink.rawValue))")
-    var regionShrink: TrustRegion.Shrink?
-
     func validate() throws {
         let counts: [(String, Int?, Int)] = [
             ("--vna-distance", vnaDistance, 1), ("--trees", trees, 1), ("--leaf-size", leafSize, 1), ("--split-size", splitSize, 2),
             ("--max-depth", maxDepth, 0), ("--initial-design", initialDesign, 0), ("--random-samples", randomSamples, 1),
             ("--intensify-max", intensifyMax, 1), ("--intensify-every", intensifyEvery, 1),
-            ("--region-radius", regionRadius, 1), ("--region-failures", regionFailures, 1), ("--region-successes", regionSuccesses, 1),
         ]
         for (name, value, least) in counts {
             if let value, value < least {
@@ -151,11 +134,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         }
         if let interleave, !(interleave >= 0 && interleave <= 1) {
             throw ValidationError("--interleave must be a probability in 0...1, not \(interleave)")
-        }
-        let regionOptions = [("--region-radius", regionRadius != nil), ("--region-failures", regionFailures != nil),
-                             ("--region-successes", regionSuccesses != nil), ("--region-shrink", regionShrink != nil)]
-        if let given = regionOptions.first(where: { $0.1 }), !(trustRegion ?? (Self.defaults.trustRegion != nil)) {
-            throw ValidationError("\(given.0) sets the trust region, which is off: add --trust-region")
         }
         if let kappa, !(kappa >= 0 && kappa.isFinite) {
             throw ValidationError("--kappa must be a finite non-negative number, not \(kappa)")
@@ -213,16 +191,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         } else {
             settings.intensification = nil
         }
-        if trustRegion ?? (settings.trustRegion != nil) {
-            var region = settings.trustRegion ?? Self.regionDefaults
-            if let regionRadius { region.initialRadius = regionRadius }
-            if let regionFailures { region.failureTolerance = regionFailures }
-            if let regionSuccesses { region.successTolerance = regionSuccesses }
-            if let regionShrink { region.shrink = regionShrink }
-            settings.trustRegion = region
-        } else {
-            settings.trustRegion = nil
-        }
         return settings
     }
 
@@ -233,6 +201,3 @@ struct BayesianOptimizationOptions: ParsableArguments {
         .bayesianOptimization(surrogate: .randomForest(forest(base: base.forest)), settings: settings(base: base.loop))
     }
 }
-
-/// `--region-shrink`: `decrement` or `halve`, the cases' names.
-extension TrustRegion.Shrink: ExpressibleByArgument {}

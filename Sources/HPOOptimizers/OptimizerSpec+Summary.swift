@@ -13,7 +13,6 @@ extension OptimizerSpec {
         case .bayesianOptimization(let surrogate, let settings):
             var parts = [surrogate.summary, settings.acquisition.summary, settings.maximizer.summary]
             parts.append("\(settings.initialDesignSize) random initial configurations")
-            if let region = settings.trustRegion { parts.append(region.summary) }
             if let intensification = settings.intensification {
                 parts.append(
                     "the incumbent re-evaluated up to \(intensification.maximumEvaluations) times"
@@ -93,14 +92,5 @@ extension MaximizerKind {
         case .randomSampling(let samples): "best of \(samples) random configurations"
         case .exhaustive: "exhaustive enumeration"
         }
-    }
-}
-
-extension TrustRegion {
-    /// The trust region in a few words.
-    public var summary: String {
-        let change = shrink == .halve ? "halved" : "one less"
-        return "trust region of Hamming radius \(initialRadius) around the incumbent (\(change) after \(failureTolerance) evaluations"
-            + " without a new lowest observation, larger again after \(successTolerance) with one, reset below 1)"
     }
 }

@@ -44,24 +44,6 @@ import Testing
         #expect(command.optimizerSpec == .bayesianOptimization(surrogate: .randomForest(forest), settings: settings))
     }
 
-    @Test func trustRegionOptionsReachTheSpecOfBothSurrogates() throws {
-        let options = ["--trust-region", "--region-radius", "4", "--region-failures", "7", "--region-successes", "3", "--region-shrink", "halve"]
-        let region = TrustRegion(initialRadius: 4, failureTolerance: 7, successTolerance: 3, shrink: .halve)
-        for name in ["bo-rf", "bo-dngo"] {
-            let command = try RunCommand.parse(["--optimizer", name] + options)
-            guard case .bayesianOptimization(_, let settings) = command.optimizerSpec else {
-                Issue.record("\(name) must be Bayesian optimization")
-                continue
-            }
-            #expect(settings.trustRegion == region)
-        }
-        let defaults = try RunCommand.parse(["--optimizer", "bo-rf", "--trust-region"])
-        #expect(defaults.optimizerSpec == .bayesianOptimization(
-            surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings(trustRegion: TrustRegion())))
-        expectRunRefuses(["--optimizer", "bo-rf", "--region-radius", "2"], saying: "--region-radius sets the trust region, which is off: add --trust-region")
-        expectRunRefuses(["--optimizer", "bo-rf", "--trust-region", "--region-failures", "0"], saying: "--region-failures must be an integer of at least 1, not 0")
-    }
-
     @Test func intensificationOptionsAndTheNoisyPreset() throws {
         func loop(_ arguments: [String]) throws -> BayesianOptimization.Settings? {
             guard case .bayesianOptimization(_, let settings) = try RunCommand.parse(arguments).optimizerSpec else { return nil }
