@@ -100,7 +100,7 @@ struct BayesianOptimizationOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "BO: add the mean within-leaf variance to the variance across the random forest's trees. (default: \(forestDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance"); \(RandomForest.Settings.noisyDefaults.includeLeafVariance ? "--leaf-variance" : "--no-leaf-variance") for bo-rf-noisy)")
     var leafVariance: Bool?
 
-    @Option(help: "BO: the scale on which the surrogate models the losses (bo-rf and bo-dngo): identity (as observed), log (their logarithm, as SMAC), capped-log[:C] (log with values above the median + C interquartile ranges of the log values set to that cap; C defaults to \(TargetScale.standardCap.significant(3))), box-cox (power transform of maximum likelihood) or copula (Gaussian copula of the ranks). (default: \(forestDefaults.targets.argument) for bo-rf, \(RandomForest.Settings.noisyDefaults.targets.argument) for bo-rf-noisy and \(DNGOOptions.targets.argument) for bo-dngo and bo-dngo-noisy)")
+    @Option(help: "BO: the scale on which the surrogate models the losses (bo-rf and bo-dngo): identity (as observed), log (their logarithm, as SMAC) or copula (Gaussian copula of the ranks). (default: \(forestDefaults.targets.argument) for bo-rf, \(RandomForest.Settings.noisyDefaults.targets.argument) for bo-rf-noisy and \(DNGOOptions.targets.argument) for bo-dngo and bo-dngo-noisy)")
     var targets: TargetScale?
 
     @Flag(help: "BO: allow suggesting configurations of a finite space that were already evaluated.")
