@@ -18,33 +18,21 @@ public struct ScoredConfiguration: Hashable, Sendable {
 /// A strategy that searches a space for the configuration with the largest acquisition score.
 ///
 /// Maximizers never return a configuration in `excluded` (the evaluated ones, when repeats are not
-/// wanted), nor one outside the trust region `region` when one is given. Ties are broken
-/// uniformly at random with the generator passed in.
+/// wanted). Ties are broken uniformly at random with the generator passed in.
 public protocol AcquisitionMaximizer: Sendable {
     /// The best configuration found, or `nil` when the maximizer cannot search this space or
-    /// every configuration it reached is excluded or outside the region.
+    /// every configuration it reached is excluded.
     ///
     /// - Parameters:
     ///   - space: the space to search.
-    ///   - region: the configurations the answer must lie in, or `nil` for the whole space.
     ///   - starts: promising configurations, best first (e.g. the best observed), that a local
     ///     search may start from.
     ///   - excluded: configurations that must not be returned.
     ///   - score: the acquisition score to maximize (NaN counts as -infinity).
     func maximize(
-        over space: SearchSpace, within region: HammingBall?, starts: [Configuration], excluding excluded: Set<Configuration>,
-        using generator: inout SeededGenerator, score: (Configuration) -> Double
-    ) -> ScoredConfiguration?
-}
-
-extension AcquisitionMaximizer {
-    /// The best configuration found in the whole space (no trust region).
-    public func maximize(
         over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator, score: (Configuration) -> Double
-    ) -> ScoredConfiguration? {
-        maximize(over: space, within: nil, starts: starts, excluding: excluded, using: &generator, score: score)
-    }
+    ) -> ScoredConfiguration?
 }
 
 /// A maximizer that scores every configuration of a finite space, and so can take all the
@@ -52,23 +40,12 @@ extension AcquisitionMaximizer {
 /// model can compute in bulk much faster than one configuration at a time.
 public protocol EnumeratingMaximizer: AcquisitionMaximizer {
     /// The best configuration by `scores` (one per id of `space`; NaN counts as -infinity), never
-    /// one in `excluded` nor outside `region`; `nil` when `space` is infinite, the table has the
-    /// wrong size or every configuration of the region is excluded. Ties are broken uniformly at
-    /// random with `generator`.
+    /// one in `excluded`; `nil` when `space` is infinite, the table has the wrong size or every
+    /// configuration is excluded. Ties are broken uniformly at random with `generator`.
     func maximize(
-        over space: SearchSpace, within region: HammingBall?, scores: [Double], excluding excluded: Set<Configuration>,
-        using generator: inout SeededGenerator
-    ) -> ScoredConfiguration?
-}
-
-extension EnumeratingMaximizer {
-    /// The best configuration by `scores` in the whole space (no trust region).
-    public func maximize(
         over space: SearchSpace, scores: [Double], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator
-    ) -> ScoredConfiguration? {
-        maximize(over: space, within: nil, scores: scores, excluding: excluded, using: &generator)
-    }
+    ) -> ScoredConfiguration?
 }
 
 /// The running argmax of a stream of scored candidates (configurations, or ids of a finite

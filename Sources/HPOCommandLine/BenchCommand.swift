@@ -169,7 +169,7 @@ struct BenchCommand: ParsableCommand {
                 let best = problem.maximize(with: ExhaustiveEnumeration(), using: &generator)
                 var scored = 0
                 let found = vna.maximize(
-                    over: space, within: problem.region, starts: problem.starts, excluding: problem.excluded, using: &vnaGenerator
+                    over: space, starts: problem.starts, excluding: problem.excluded, using: &vnaGenerator
                 ) { configuration in
                     scored += 1
                     return problem.score(configuration)

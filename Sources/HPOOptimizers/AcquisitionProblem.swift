@@ -4,7 +4,7 @@ import HPOSpace
 import HPOSurrogate
 
 /// What one model-based suggestion maximizes: a fitted surrogate seen through an acquisition
-/// function, with the starts, exclusions and trust region a maximizer is given.
+/// function, with the starts and exclusions a maximizer is given.
 public struct AcquisitionProblem: Sendable {
     /// The fitted surrogate.
     public let surrogate: any Surrogate
@@ -14,25 +14,16 @@ public struct AcquisitionProblem: Sendable {
     public let starts: [Configuration]
     /// The configurations a suggestion must avoid.
     public let excluded: Set<Configuration>
-    /// The trust region a suggestion must lie in, or `nil` for the whole space.
-    public let region: HammingBall?
 
-    /// The problem of maximizing `acquisition` of `surrogate`, from `starts`, avoiding `excluded`,
-    /// inside `region` if given.
+    /// The problem of maximizing `acquisition` of `surrogate`, from `starts`, avoiding `excluded`.
     public init(
         surrogate: any Surrogate, acquisition: any AcquisitionFunction, starts: [Configuration],
-        excluded: Set<Configuration>, region: HammingBall? = nil
+        excluded: Set<Configuration>
     ) {
         self.surrogate = surrogate
         self.acquisition = acquisition
         self.starts = starts
         self.excluded = excluded
-        self.region = region
-    }
-
-    /// The same problem over the whole space (no trust region).
-    public var unrestricted: AcquisitionProblem {
-        AcquisitionProblem(surrogate: surrogate, acquisition: acquisition, starts: starts, excluded: excluded)
     }
 
     /// The acquisition score of `configuration`.
@@ -40,7 +31,7 @@ public struct AcquisitionProblem: Sendable {
         acquisition.score(surrogate.predict(configuration))
     }
 
-    /// Maximizes the acquisition score with `maximizer` inside ``region``.
+    /// Maximizes the acquisition score with `maximizer`.
     ///
     /// A maximizer that enumerates a finite space (``EnumeratingMaximizer``) gets every score at
     /// once, from the surrogate's bulk ``Surrogate/predictEveryConfiguration(into:)``; any other
@@ -56,10 +47,10 @@ public struct AcquisitionProblem: Sendable {
             var predictions: [Prediction] = []
             if (try? surrogate.predictEveryConfiguration(into: &predictions)) != nil {
                 let scores = predictions.map { scorer.score($0) }
-                return enumerating.maximize(over: space, within: region, scores: scores, excluding: excluded, using: &generator)
+                return enumerating.maximize(over: space, scores: scores, excluding: excluded, using: &generator)
             }
         }
-        return maximizer.maximize(over: space, within: region, starts: starts, excluding: excluded, using: &generator) { configuration in
+        return maximizer.maximize(over: space, starts: starts, excluding: excluded, using: &generator) { configuration in
             scorer.score(surrogate.predict(configuration))
         }
     }

@@ -14,11 +14,6 @@ import HPOSurrogate
 /// ``Settings/allowRepeats`` is set. Failed evaluations (value `nil`) are fitted as the worst
 /// successful value seen, so the model learns to avoid them.
 ///
-/// With a ``Settings/trustRegion``, each model-based suggestion is the acquisition's maximum
-/// within a Hamming ball around the incumbent (the evaluated configuration with the lowest
-/// predicted mean) whose radius adapts to the run's progress (see ``TrustRegion``); when every
-/// configuration of the ball is excluded, the whole space is searched.
-///
 /// Every random choice (initial design, interleaving, the surrogate's bootstraps, the
 /// maximizer's samples and ties) comes from the generator passed to ``suggest(given:using:)``.
 public struct BayesianOptimization: Optimizer {
@@ -36,8 +31,6 @@ public struct BayesianOptimization: Optimizer {
         public var incumbent: IncumbentRule
         /// Whether evaluated configurations of a finite space may be suggested again.
         public var allowRepeats: Bool
-        /// The adaptive trust region the acquisition is maximized in, or `nil` for the whole space.
-        public var trustRegion: TrustRegion?
         /// Re-evaluation of the incumbent against noise, or `nil` to evaluate each configuration
         /// once (unless ``allowRepeats`` lets the acquisition choose an evaluated one).
         public var intensification: Intensification?
@@ -52,7 +45,6 @@ public struct BayesianOptimization: Optimizer {
             randomInterleaveProbability: Double = 0,
             incumbent: IncumbentRule = .bestPredictedMean,
             allowRepeats: Bool = false,
-            trustRegion: TrustRegion? = nil,
             intensification: Intensification? = nil
         ) {
             self.acquisition = acquisition
@@ -61,7 +53,6 @@ public struct BayesianOptimization: Optimizer {
             self.randomInterleaveProbability = randomInterleaveProbability
             self.incumbent = incumbent
             self.allowRepeats = allowRepeats
-            self.trustRegion = trustRegion
             self.intensification = intensification
         }
     }
@@ -101,17 +92,9 @@ public struct BayesianOptimization: Optimizer {
         else {
             return try randomConfiguration(given: history, using: &generator)
         }
-        let problem = try fitAcquisition(to: data, excluding: excluded, radius: regionRadius(after: history), using: &generator)
+        let problem = try fitAcquisition(to: data, excluding: excluded, using: &generator)
         if let found = problem.maximize(with: maximizer, using: &generator) { return found.configuration }
-        if problem.region != nil, let found = problem.unrestricted.maximize(with: maximizer, using: &generator) {
-            return found.configuration
-        }
         return try randomConfiguration(given: history, using: &generator)
-    }
-
-    /// The trust region's radius after `history`, or `nil` without a trust region.
-    private func regionRadius(after history: History) -> Int? {
-        settings.trustRegion?.state(after: history, initialDesignSize: settings.initialDesignSize).radius
     }
 
     /// Fits the surrogate to `history` and returns the acquisition problem a model-based
@@ -121,13 +104,11 @@ public struct BayesianOptimization: Optimizer {
     ) throws -> AcquisitionProblem? {
         guard let data = TrainingData(history: history) else { return nil }
         let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
-        return try fitAcquisition(to: data, excluding: excluded, radius: regionRadius(after: history), using: &generator)
+        return try fitAcquisition(to: data, excluding: excluded, using: &generator)
     }
 
-    /// Fits the surrogate to `data` and builds the acquisition problem, in the Hamming ball of
-    /// `radius` around the incumbent if a radius is given.
     private mutating func fitAcquisition(
-        to data: TrainingData, excluding excluded: Set<Configuration>, radius: Int?, using generator: inout SeededGenerator
+        to data: TrainingData, excluding excluded: Set<Configuration>, using generator: inout SeededGenerator
     ) throws -> AcquisitionProblem {
         try surrogate.fit(data.configurations, data.losses, using: &generator)
         let model = surrogate
@@ -139,10 +120,9 @@ public struct BayesianOptimization: Optimizer {
         case .bestPredictedMean: best.map { means[$0] } ?? transform.apply(data.bestLoss)
         case .bestObserved: transform.apply(data.bestLoss)
         }
-        let region = radius.flatMap { radius in best.map { HammingBall(center: data.configurations[$0], radius: radius, in: space) } }
         return AcquisitionProblem(
             surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform),
-            starts: data.configurationsBestFirst, excluded: excluded, region: region)
+            starts: data.configurationsBestFirst, excluded: excluded)
     }
 
     private func randomConfiguration(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
@@ -166,7 +146,6 @@ extension BayesianOptimization.Settings {
         if case .lowerConfidenceBound(let kappa) = acquisition, !(kappa >= 0 && kappa.isFinite) {
             throw OptimizerError.invalidSetting(name: "LCB kappa", value: "\(kappa)", valid: "a finite non-negative number")
         }
-        try trustRegion?.validate()
         try intensification?.validate()
         switch maximizer {
         case .exhaustive where !space.isFinite:

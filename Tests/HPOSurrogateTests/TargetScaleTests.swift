@@ -44,75 +44,23 @@ struct TargetScaleTests {
         #expect(TargetScale.copula.transform(fittedTo: [7]).apply(7) == 0)
     }
 
-    @Test("the capped logarithm caps at the median plus a multiple of the interquartile range of the logs")
-    func cappedLogarithm() {
-        // Logs 0, 1, ..., 8: median 4, quartiles 2 and 6, so 0.5 IQR puts the cap at 6.
-        let values = (0...8).map { Double.exp(Double($0)) }
-        let transform = TargetScale.cappedLogarithm(interquartileRanges: 0.5).transform(fittedTo: values)
-        #expect(transform == .cappedLogarithm(shift: 0, cap: 6))
-        #expect(abs(transform.apply(Double.exp(1)) - 1) < 1e-14)
-        #expect(transform.apply(Double.exp(7)) == 6)
-        #expect(abs(transform.inverse(transform.apply(Double.exp(2))) - Double.exp(2)) < 1e-13)
-        #expect(transform.inverse(100) == transform.inverse(6))
-    }
-
-    @Test("Box-Cox picks lambda 0 for data whose logarithms are symmetric, and its lambda is a maximum")
-    func boxCoxLambda() throws {
-        // With logs symmetric about 0 the likelihood is even in lambda, so the maximum is 0.
-        let symmetric = [-2.0, -1, -0.5, 0, 0.5, 1, 2].map(Double.exp)
-        let fitted = TargetScale.boxCox.transform(fittedTo: symmetric)
-        guard case .boxCox(let lambda, let shift) = fitted else { Issue.record("not Box-Cox: \(fitted)"); return }
-        #expect(abs(lambda) < 1e-5)
-        #expect(shift == 0)
-
-        let skewed = TargetScale.boxCox.transform(fittedTo: Self.losses)
-        guard case .boxCox(let best, _) = skewed else { Issue.record("not Box-Cox: \(skewed)"); return }
-        // The profile log-likelihood, computed here directly, is lower 0.05 either side.
-        func likelihood(_ lambda: Double) -> Double {
-            let transformed = Self.losses.map { (pow($0, lambda) - 1) / lambda }
-            let mean = transformed.reduce(0, +) / Double(transformed.count)
-            let variance = transformed.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(transformed.count)
-            return -0.5 * Double(transformed.count) * log(variance) + (lambda - 1) * Self.losses.map(log).reduce(0, +)
-        }
-        #expect(best > -2 && best < 2)
-        #expect(likelihood(best) > likelihood(best - 0.05))
-        #expect(likelihood(best) > likelihood(best + 0.05))
-    }
-
     @Test("every scale is non-decreasing and inverts its own values",
-          arguments: [TargetScale.identity, .logarithm, .cappedLogarithm(interquartileRanges: 1), .boxCox, .copula])
+          arguments: [TargetScale.identity, .logarithm, .copula])
     func monotoneRoundTrip(scale: TargetScale) {
         let transform = scale.transform(fittedTo: Self.losses)
         let grid = (0...400).map { Double.exp(-12 + Double($0) * 0.04) }
         let images = grid.map(transform.apply)
         #expect(zip(images, images.dropFirst()).allSatisfy { $0 <= $1 })
-        if case .cappedLogarithm(_, let cap) = transform {
-            #expect(zip(images, images.dropFirst()).allSatisfy { $0 < $1 || $0 == cap })
-        } else {
-            #expect(zip(images, images.dropFirst()).allSatisfy { $0 < $1 })
-        }
-        // The capped scale flattens only 120: its cap is e^(median + 1 IQR of the logs), about 25.7.
-        for value in Self.losses where value < 25 {
+        #expect(zip(images, images.dropFirst()).allSatisfy { $0 < $1 })
+        for value in Self.losses {
             #expect(abs(transform.inverse(transform.apply(value)) - value) <= 1e-9 * value, "\(scale) at \(value)")
-        }
-    }
-
-    @Test("a negative cap multiple is rejected by the surrogates' settings, naming it")
-    func invalidCap() {
-        #expect(throws: SurrogateError.invalidSetting(
-            name: "cap of the log targets", value: "-1.0 interquartile ranges", valid: "a finite non-negative number of interquartile ranges"
-        )) {
-            try RandomForest.Settings(targets: .cappedLogarithm(interquartileRanges: -1)).validate()
-        }
-        #expect(throws: SurrogateError.self) {
-            try DNGO.Settings(targets: .cappedLogarithm(interquartileRanges: .nan)).validate()
         }
     }
 
     @Test("settings saved with the logTargets flag decode to the scale it meant; today's settings round-trip")
     func legacyLogTargetsFlag() throws {
-        let forest = RandomForest.Settings(trees: 7, targets: .boxCox, includeLeafVariance: true)
-        let dngo = DNGO.Settings(hiddenWidths: [20, 10], warmStart: false, targets: .cappedLogarithm(interquartileRanges: 0.5))
+        let forest = RandomForest.Settings(trees: 7, targets: .copula, includeLeafVariance: true)
+        let dngo = DNGO.Settings(hiddenWidths: [20, 10], warmStart: false, targets: .logarithm)
         #expect(try JSONDecoder().decode(RandomForest.Settings.self, from: JSONEncoder().encode(forest)) == forest)
         #expect(try JSONDecoder().decode(DNGO.Settings.self, from: JSONEncoder().encode(dngo)) == dngo)
 

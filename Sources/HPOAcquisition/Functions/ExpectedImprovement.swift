@@ -8,9 +8,8 @@ import RealModule
 /// predicts log(Y - shift) ~ N(mu, sigma^2) and the improvement is still measured on the loss
 /// itself (SMAC's log-space EI, Hutter et al. 2011): with eta = log(y* - shift) the incumbent on
 /// the surrogate's scale, EI = e^eta Phi(z) - exp(mu + sigma^2 / 2) Phi(z - sigma),
-/// z = (eta - mu) / sigma (the shift cancels). The same holds for the capped logarithm, whose cap
-/// lies far above the incumbent. With the power and copula transforms the improvement is measured
-/// on the surrogate's scale, as HEBO does.
+/// z = (eta - mu) / sigma (the shift cancels). With the copula transform the improvement is
+/// measured on the surrogate's scale, as HEBO does.
 ///
 /// Numerics: with the identity transform, log EI = log sigma + log h(z) (see
 /// ``StandardNormal/logH(_:)``), finite for every finite z. With the logarithm, log EI =
@@ -39,10 +38,10 @@ public struct ExpectedImprovement: AcquisitionFunction {
     public func score(_ prediction: Prediction) -> Double {
         let sigma = prediction.standardDeviation
         switch transform {
-        case .identity, .boxCox, .copula:
+        case .identity, .copula:
             guard sigma > 0 else { return Double.log(max(incumbent - prediction.mean, 0)) }
             return Double.log(sigma) + StandardNormal.logH((incumbent - prediction.mean) / sigma)
-        case .logarithm, .cappedLogarithm:
+        case .logarithm:
             return logSpaceScore(mean: prediction.mean, sigma: sigma)
         }
     }

@@ -7,14 +7,13 @@ import HPOSpace
 /// Given a score function it scores one configuration after the other with one reused buffer;
 /// given a table of every configuration's score (``maximize(over:scores:excluding:using:)``),
 /// which a model can compute in bulk much faster, it only takes the argmax. Both break ties
-/// the same way, so they return the same configuration for the same scores. With a trust region
-/// only its members compete (the others are still scored by the score function).
+/// the same way, so they return the same configuration for the same scores.
 public struct ExhaustiveEnumeration: EnumeratingMaximizer {
     /// Creates the exhaustive maximizer.
     public init() {}
 
     public func maximize(
-        over space: SearchSpace, within region: HammingBall?, starts: [Configuration], excluding excluded: Set<Configuration>,
+        over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
         guard let size = space.size else { return nil }
@@ -32,11 +31,11 @@ public struct ExhaustiveEnumeration: EnumeratingMaximizer {
                 d -= 1
             }
         }
-        return maximize(over: space, within: region, scores: scores, excluding: excluded, using: &generator)
+        return maximize(over: space, scores: scores, excluding: excluded, using: &generator)
     }
 
     public func maximize(
-        over space: SearchSpace, within region: HammingBall?, scores: [Double], excluding excluded: Set<Configuration>,
+        over space: SearchSpace, scores: [Double], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator
     ) -> ScoredConfiguration? {
         guard let size = space.size, scores.count == size else { return nil }
@@ -45,14 +44,8 @@ public struct ExhaustiveEnumeration: EnumeratingMaximizer {
             if let id = space.fastID(of: configuration) { isExcluded[id] = true }
         }
         var argmax = RandomTieArgmax<Int>()
-        if let region, !region.coversSpace {
-            region.forEachID(in: space) { id, inside in
-                if inside, !isExcluded[id] { argmax.offer(id, score: scores[id], using: &generator) }
-            }
-        } else {
-            for id in 0..<size where !isExcluded[id] {
-                argmax.offer(id, score: scores[id], using: &generator)
-            }
+        for id in 0..<size where !isExcluded[id] {
+            argmax.offer(id, score: scores[id], using: &generator)
         }
         guard let bestID = argmax.best, let best = try? space.configuration(id: bestID) else { return nil }
         return ScoredConfiguration(configuration: best, score: argmax.bestScore)

@@ -1,8 +1,7 @@
 import HPORandom
 import HPOSpace
 
-/// The best of a number of configurations drawn from the space's sampling distribution, or from
-/// the trust region's (``HammingBall/sample(in:using:)``) when one is given.
+/// The best of a number of configurations drawn from the space's sampling distribution.
 public struct RandomSampling: AcquisitionMaximizer {
     /// How many configurations to draw.
     public var samples: Int
@@ -13,12 +12,12 @@ public struct RandomSampling: AcquisitionMaximizer {
     }
 
     public func maximize(
-        over space: SearchSpace, within region: HammingBall?, starts: [Configuration], excluding excluded: Set<Configuration>,
+        over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
         using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
         var argmax = RandomTieArgmax<Configuration>()
         for _ in 0..<samples {
-            let candidate = region?.sample(in: space, using: &generator) ?? space.sample(using: &generator)
+            let candidate = space.sample(using: &generator)
             if excluded.contains(candidate) { continue }
             argmax.offer(candidate, score: score(candidate), using: &generator)
         }

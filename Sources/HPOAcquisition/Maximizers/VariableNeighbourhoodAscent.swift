@@ -14,10 +14,6 @@ import HPOSpace
 /// Starts: the first ``Settings/observedStarts`` of the given starts (the best observed
 /// configurations) and the ``Settings/randomStarts`` best of ``Settings/randomSamples`` random
 /// configurations. Excluded configurations may be walked through but are never returned.
-///
-/// With a trust region, only the given starts inside it are used, the random configurations are
-/// drawn inside it (``HammingBall/sample(in:using:)``) and every configuration outside it scores
-/// -infinity, so an ascent never leaves it.
 public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
     /// Settings of the local search.
     public struct Settings: Hashable, Sendable, Codable {
@@ -57,19 +53,14 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
     }
 
     public func maximize(
-        over space: SearchSpace, within region: HammingBall?, starts: [Configuration], excluding excluded: Set<Configuration>,
-        using generator: inout SeededGenerator, score unrestricted: (Configuration) -> Double
+        over space: SearchSpace, starts: [Configuration], excluding excluded: Set<Configuration>,
+        using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> ScoredConfiguration? {
-        let region = region.flatMap { $0.coversSpace ? nil : $0 }
-        func score(_ configuration: Configuration) -> Double {
-            if let region, !region.contains(configuration) { return -.infinity }
-            return unrestricted(configuration)
-        }
         // Ascents from different starts meet again: every score is computed once.
         var memo = ScoreMemo(space: space, excluding: excluded)
         let masked = { (configuration: Configuration) -> Double in memo.score(of: configuration, score) }
-        var origins = Array(starts.lazy.filter { region?.contains($0) ?? true }.prefix(settings.observedStarts))
-        origins += bestRandom(space: space, region: region, using: &generator, score: masked)
+        var origins = Array(starts.prefix(settings.observedStarts))
+        origins += bestRandom(space: space, using: &generator, score: masked)
         var argmax = RandomTieArgmax<Configuration>()
         let strides = space.idStrides
         for origin in origins {
@@ -78,23 +69,22 @@ public struct VariableNeighbourhoodAscent: AcquisitionMaximizer {
             } else {
                 ascend(from: origin, space: space, using: &generator, score: masked)
             }
-            if !excluded.contains(end.configuration), region?.contains(end.configuration) ?? true {
+            if !excluded.contains(end.configuration) {
                 argmax.offer(end.configuration, score: end.score, using: &generator)
             }
         }
         return argmax.scored
     }
 
-    /// The `randomStarts` best of `randomSamples` random configurations (of `region` if given),
-    /// best first.
+    /// The `randomStarts` best of `randomSamples` random configurations, best first.
     private func bestRandom(
-        space: SearchSpace, region: HammingBall?, using generator: inout SeededGenerator, score: (Configuration) -> Double
+        space: SearchSpace, using generator: inout SeededGenerator, score: (Configuration) -> Double
     ) -> [Configuration] {
         guard settings.randomStarts > 0, settings.randomSamples > 0 else { return [] }
         var scored: [ScoredConfiguration] = []
         scored.reserveCapacity(settings.randomSamples)
         for _ in 0..<settings.randomSamples {
-            let candidate = region?.sample(in: space, using: &generator) ?? space.sample(using: &generator)
+            let candidate = space.sample(using: &generator)
             scored.append(ScoredConfiguration(configuration: candidate, score: score(candidate)))
         }
         // Stable order for equal scores: the order of drawing, which the generator fixed.

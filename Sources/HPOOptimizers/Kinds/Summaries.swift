@@ -62,8 +62,6 @@ extension TargetScale {
         switch self {
         case .identity: ""
         case .logarithm: " on log losses"
-        case .cappedLogarithm(let multiple): " on log losses capped at the median + \(multiple.significant(3)) IQR"
-        case .boxCox: " on Box-Cox-transformed losses"
         case .copula: " on Gaussian-copula ranks of the losses"
         }
     }

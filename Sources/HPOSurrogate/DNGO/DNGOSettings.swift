@@ -80,7 +80,6 @@ extension DNGO {
 
         /// Throws unless every setting is in range.
         public func validate() throws {
-            try targets.validate()
             if hiddenWidths.isEmpty || hiddenWidths.contains(where: { $0 <= 0 }) {
                 throw SurrogateError.invalidSetting(
                     name: "hidden layer widths", value: "\(hiddenWidths)", valid: "one or more positive integers")

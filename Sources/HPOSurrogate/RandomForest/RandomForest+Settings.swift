@@ -122,7 +122,6 @@ extension RandomForest {
                 throw SurrogateError.invalidSetting(
                     name: "variance floor", value: "\(varianceFloor)", valid: "a finite number > 0")
             }
-            try targets.validate()
         }
     }
 }

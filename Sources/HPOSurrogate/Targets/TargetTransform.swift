@@ -1,8 +1,7 @@
 import RealModule
 
-/// The scale on which a surrogate models the observed values: a non-decreasing map fitted to the
-/// observations (see ``TargetScale``), strictly increasing except above the cap of
-/// ``cappedLogarithm(shift:cap:)``.
+/// The scale on which a surrogate models the observed values: a strictly increasing map fitted to
+/// the observations (see ``TargetScale``).
 ///
 /// A surrogate's ``Prediction``s are on this scale, so an acquisition function must compare
 /// them with transformed values: `transform.apply(incumbentValue)`, never the raw value.
@@ -12,48 +11,30 @@ public enum TargetTransform: Hashable, Sendable, Codable {
     /// `log(y - shift)`: the natural logarithm after subtracting `shift`, which is 0 when every
     /// observed value was positive and otherwise lies just below the smallest observed value.
     case logarithm(shift: Double)
-    /// `min(log(y - shift), cap)`: the logarithm with the bad tail (large values) set to `cap`.
-    case cappedLogarithm(shift: Double, cap: Double)
-    /// The Box-Cox power transform of `y - shift`: `((y - shift)^lambda - 1) / lambda`, the
-    /// logarithm when `lambda` is 0.
-    case boxCox(lambda: Double, shift: Double)
     /// The Gaussian copula: an observed value of rank r (from 0, ties averaged) among n maps to
     /// Phi^-1((r + 0.5) / n); other values are interpolated linearly between the observed ones.
     case copula(MonotoneInterpolation)
 
     /// The transformed value of an observed value `y`.
     ///
-    /// For the logarithmic and power transforms the argument `y - shift` is floored at the
-    /// smallest positive normal double, so values at or below the shift map to a finite number
+    /// For the logarithm the argument `y - shift` is floored at the smallest positive normal
+    /// double, so values at or below the shift map to a finite number
     /// (about -708 for the logarithm) rather than -infinity.
     @inlinable
     public func apply(_ y: Double) -> Double {
         switch self {
         case .identity: y
         case .logarithm(let shift): Self.logarithm(y - shift)
-        case .cappedLogarithm(let shift, let cap): Swift.min(Self.logarithm(y - shift), cap)
-        case .boxCox(let lambda, let shift):
-            lambda == 0 ? Self.logarithm(y - shift) : Double.expMinusOne(lambda * Self.logarithm(y - shift)) / lambda
         case .copula(let interpolation): interpolation.apply(y)
         }
     }
 
     /// The observed-scale value of a transformed value `t` (the inverse of ``apply(_:)``).
-    ///
-    /// ``cappedLogarithm(shift:cap:)`` inverts `min(t, cap)`, so every value above the cap comes
-    /// back as the cap's preimage. ``boxCox(lambda:shift:)`` with a negative `lambda` maps onto
-    /// values below `-1 / lambda`; beyond that bound the inverse is `+infinity`.
     @inlinable
     public func inverse(_ t: Double) -> Double {
         switch self {
         case .identity: return t
         case .logarithm(let shift): return Double.exp(t) + shift
-        case .cappedLogarithm(let shift, let cap): return Double.exp(Swift.min(t, cap)) + shift
-        case .boxCox(let lambda, let shift):
-            guard lambda != 0 else { return Double.exp(t) + shift }
-            let base = Double.log(onePlus: lambda * t)
-            if base.isNaN { return lambda > 0 ? shift : .infinity }
-            return Double.exp(base / lambda) + shift
         case .copula(let interpolation): return interpolation.inverse(t)
         }
     }
