@@ -35,11 +35,6 @@ import Testing
 // random streams changed (the same protocol at seeds 12, 13 and 14; bo-dngo and bo-dngo-noisy
 // at seed 12 with 80 and 60 runs) the means stayed between 0.81 and 1.19 times the recorded ones.
 
-/// The preset called `name`. The one place that knows where the presets live.
-private func presetSpec(named name: String) throws -> OptimizerSpec {
-    try NamedOptimizer.preset(named: name).spec
-}
-
 @Suite struct PresetQualityTests {
     /// A preset's protocol and its recorded mean final regret (table above).
     struct Record: Sendable, CustomTestStringConvertible {
@@ -64,11 +59,15 @@ private func presetSpec(named name: String) throws -> OptimizerSpec {
         Record(preset: "bo-dngo-noisy", runs: 100, meanFinalRegret: 5.92352e-05, standardError: 6.28862e-06),
     ]
 
+    @Test func everyPresetIsGuarded() {
+        #expect(OptimizerRegistry.standard.presets.map(\.name) == Self.records.map(\.preset))
+    }
+
     /// 100 to 200 seeded runs per preset (table above); tolerance 2x the recorded mean, and below random's if model-based.
     @Test(arguments: records)
     func meanFinalRegretStaysWithinTwiceTheRecordedValue(_ record: Record) throws {
-        let spec = try presetSpec(named: record.preset)
-        let benchmark = try BenchmarkCatalog.benchmark(named: record.benchmark, mode: .noisy)
+        let spec = try OptimizerRegistry.standard.preset(named: record.preset).spec
+        let benchmark = try BenchmarkRegistry.standard.benchmark(named: record.benchmark, objective: "noisy")
         let loop = try RunLoop(optimizer: spec, objective: benchmark, evaluations: record.evaluations)
         let results = try Experiment(loop: loop, runs: record.runs, seed: record.seed).perform(jobs: 2)
         let regrets = results.compactMap(\.finalRegret)
@@ -78,7 +77,7 @@ private func presetSpec(named name: String) throws -> OptimizerSpec {
 
         #expect(summary.mean <= 2 * record.meanFinalRegret, "\(measured), more than 2x the recorded \(record.meanFinalRegret)")
 
-        if case .bayesianOptimization = spec {
+        if spec.bayesianOptimization != nil {
             let random = try #require(Self.records.first {
                 $0.preset == "random" && $0.benchmark == record.benchmark && $0.evaluations == record.evaluations
             })
