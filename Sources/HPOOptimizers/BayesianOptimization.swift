@@ -71,15 +71,24 @@ public struct BayesianOptimization: Optimizer {
     public let settings: Settings
     /// The model, refitted at every model-based suggestion.
     public private(set) var surrogate: any Surrogate
+    private let acquisition: any AcquisitionFunctionFactory
     private let maximizer: any AcquisitionMaximizer
 
     /// Bayesian optimization over `space` with `surrogate`; throws for settings out of range.
-    public init(space: SearchSpace, surrogate: any Surrogate, settings: Settings = Settings()) throws {
+    ///
+    /// The acquisition function and its maximizer are the settings' (``Settings/acquisition``,
+    /// ``Settings/maximizer``) unless others are given: any ``AcquisitionFunctionFactory`` and
+    /// ``AcquisitionMaximizer``, e.g. of your own.
+    public init(
+        space: SearchSpace, surrogate: any Surrogate, settings: Settings = Settings(),
+        acquisition: (any AcquisitionFunctionFactory)? = nil, maximizer: (any AcquisitionMaximizer)? = nil
+    ) throws {
         try settings.validate(for: space)
         self.space = space
         self.surrogate = surrogate
         self.settings = settings
-        self.maximizer = settings.maximizer.make()
+        self.acquisition = acquisition ?? settings.acquisition
+        self.maximizer = maximizer ?? settings.maximizer.make()
     }
 
     public mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
@@ -121,7 +130,7 @@ public struct BayesianOptimization: Optimizer {
         case .bestObserved: transform.apply(data.bestLoss)
         }
         return AcquisitionProblem(
-            surrogate: model, acquisition: settings.acquisition.make(incumbent: incumbent, transform: transform),
+            surrogate: model, acquisition: acquisition.make(incumbent: incumbent, transform: transform),
             starts: data.configurationsBestFirst, excluded: excluded)
     }
 
