@@ -5,7 +5,8 @@ standardising the data, training a fresh 3 x 50 tanh network for 500 epochs in b
 with Adam at learning rate 0.01, computing the basis functions, and then setting alpha and beta
 of the Bayesian linear regression:
   - "maximize": `do_mcmc=False`, scipy's Nelder-Mead (`optimize.fmin`) on the log marginal
-    likelihood, the counterpart of `hpo bench --no-warm-start --epochs 500 --targets identity`;
+    likelihood, the counterpart of `hpo bench --optimizer bo-dngo --set warm_start=false
+    --set epochs=500 --set targets=identity`;
   - "mcmc" (pybnn's default): emcee with 20 walkers, 2000 burn-in and 2000 further steps.
 "network only" times the same 500 epochs with the regression step skipped (`do_optimize=False`).
 "one log marginal likelihood" times one of the 80,000 evaluations (20 walkers x 4000 steps) that
