@@ -7,14 +7,6 @@ import HPO
 struct DNGOOptions: ParsableArguments {
     static let defaults = DNGO.Settings()
 
-    enum Regression: String, CaseIterable, ExpressibleByArgument {
-        case maximize, sample
-    }
-
-    enum NoisePrior: String, CaseIterable, ExpressibleByArgument {
-        case flat, horseshoe
-    }
-
     @Option(help: "bo-dngo: widths of the network's hidden layers, comma-separated. (default: \(defaults.hiddenWidths.map(String.init).joined(separator: ",")))")
     var hiddenLayers: String?
 
@@ -45,15 +37,6 @@ struct DNGOOptions: ParsableArguments {
     @Option(help: "bo-dngo: Adam's learning rate. (default: \(defaults.training.learningRate))")
     var learningRate: Double?
 
-    @Option(help: "bo-dngo: alpha and beta of the Bayesian linear regression: maximize (the marginal likelihood) or sample (slice sampling; predictions averaged over --regression-samples pairs).")
-    var regression: Regression = .maximize
-
-    @Option(help: "bo-dngo: (alpha, beta) pairs drawn with --regression sample.")
-    var regressionSamples: Int = 20
-
-    @Option(help: "bo-dngo: prior of the noise variance: flat (on its logarithm) or horseshoe (scale 0.1, as pybnn/RoBO).")
-    var noisePrior: NoisePrior = .flat
-
     /// The flag that gives `settings`' treatment of the noise variance, for the help.
     private static func noiseVarianceFlag(_ settings: DNGO.Settings) -> String {
         settings.includesNoiseVariance ? "--noise-variance" : "--no-noise-variance"
@@ -68,9 +51,6 @@ struct DNGOOptions: ParsableArguments {
         }
         if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
             throw ValidationError("--learning-rate must be a positive number, not \(learningRate)")
-        }
-        if regressionSamples < 1 {
-            throw ValidationError("--regression-samples must be a positive integer, not \(regressionSamples)")
         }
     }
 
@@ -118,10 +98,6 @@ struct DNGOOptions: ParsableArguments {
         if let freshStartInterval { settings.freshStartInterval = freshStartInterval }
         if let batchSize { settings.training.batchSize = batchSize }
         if let learningRate { settings.training.learningRate = learningRate }
-        if regression == .sample {
-            settings.hyperparameters.treatment = .sample(count: regressionSamples, burnIn: 20, thinning: 2)
-        }
-        if noisePrior == .horseshoe { settings.hyperparameters.noisePrior = .horseshoe(scale: 0.1) }
         return settings
     }
 }

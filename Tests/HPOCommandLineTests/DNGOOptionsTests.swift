@@ -32,7 +32,7 @@ import Testing
         let command = try RunCommand.parse([
             "--optimizer", "bo-dngo", "--hidden-layers", "20,30", "--networks", "3", "--one-hot", "choices", "--no-noise-variance", "--epochs", "40", "--warm-start-epochs", "3",
             "--fresh-start-interval", "4", "--no-warm-start", "--batch-size", "8", "--learning-rate", "0.005",
-            "--regression", "sample", "--regression-samples", "7", "--noise-prior", "horseshoe", "--targets", "identity",
+            "--targets", "identity",
             "--acquisition", "lcb", "--interleave", "0.1",
         ])
         var surrogate = DNGO.Settings()
@@ -44,8 +44,6 @@ import Testing
         surrogate.warmStartEpochs = 3
         surrogate.freshStartInterval = 4
         surrogate.warmStart = false
-        surrogate.hyperparameters.treatment = .sample(count: 7, burnIn: 20, thinning: 2)
-        surrogate.hyperparameters.noisePrior = .horseshoe(scale: 0.1)
         surrogate.targets = .identity
         var settings = BayesianOptimization.Settings(acquisition: .lowerConfidenceBound(kappa: 1))
         settings.randomInterleaveProbability = 0.1
