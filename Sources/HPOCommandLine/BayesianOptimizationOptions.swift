@@ -51,10 +51,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         case vna, random, exhaustive
     }
 
-    enum Incumbent: String, CaseIterable, ExpressibleByArgument {
-        case predicted, observed
-    }
-
     @Option(help: "BO: acquisition function: ei (expected improvement, log-space when the surrogate models log loss), pi (probability of improvement) or lcb (lower confidence bound). (default: \(Acquisition.standard.rawValue); \(DNGOOptions.acquisition.rawValue) for bo-dngo; \(Acquisition.named(BayesianOptimization.Settings.dngoNoisyDefaults.acquisition).rawValue) for bo-dngo-noisy)")
     var acquisition: Acquisition?
 
@@ -81,9 +77,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
 
     @Option(help: "BO: probability that a suggestion after the initial design is random. (default: \(defaults.randomInterleaveProbability); \(DNGOOptions.interleaveProbability) for bo-dngo; \(BayesianOptimization.Settings.dngoNoisyDefaults.randomInterleaveProbability) for bo-dngo-noisy)")
     var interleave: Double?
-
-    @Option(help: "BO: the incumbent that ei and pi improve on: predicted (lowest predicted mean among the evaluated configurations, robust to noise) or observed (lowest observed value).")
-    var incumbent: Incumbent = .predicted
 
     @Option(help: "BO: share of the features each split of the random forest tries, in (0, 1]. (default: \(standardFeatureShare))")
     var featuresPerSplit: Double?
@@ -180,7 +173,6 @@ struct BayesianOptimizationOptions: ParsableArguments {
         }
         if let initialDesign { settings.initialDesignSize = initialDesign }
         if let interleave { settings.randomInterleaveProbability = interleave }
-        settings.incumbent = incumbent == .predicted ? .bestPredictedMean : .bestObserved
         settings.allowRepeats = allowRepeats
         if intensify ?? (settings.intensification != nil || intensifyMax != nil || intensifyEvery != nil || intensifyFinal != nil) {
             var intensification = settings.intensification ?? Self.intensificationDefaults
