@@ -27,8 +27,6 @@ public struct BayesianOptimization: Optimizer {
         public var initialDesignSize: Int
         /// The probability that a suggestion after the initial design is random.
         public var randomInterleaveProbability: Double
-        /// What the improvement-based acquisition functions improve on.
-        public var incumbent: IncumbentRule
         /// Whether evaluated configurations of a finite space may be suggested again.
         public var allowRepeats: Bool
         /// Re-evaluation of the incumbent against noise, or `nil` to evaluate each configuration
@@ -43,7 +41,6 @@ public struct BayesianOptimization: Optimizer {
             maximizer: MaximizerKind = .variableNeighbourhoodAscent(.init()),
             initialDesignSize: Int = 10,
             randomInterleaveProbability: Double = 0,
-            incumbent: IncumbentRule = .bestPredictedMean,
             allowRepeats: Bool = false,
             intensification: Intensification? = nil
         ) {
@@ -51,19 +48,9 @@ public struct BayesianOptimization: Optimizer {
             self.maximizer = maximizer
             self.initialDesignSize = initialDesignSize
             self.randomInterleaveProbability = randomInterleaveProbability
-            self.incumbent = incumbent
             self.allowRepeats = allowRepeats
             self.intensification = intensification
         }
-    }
-
-    /// The value the acquisition function measures improvement against.
-    public enum IncumbentRule: String, Hashable, Sendable, Codable, CaseIterable {
-        /// The lowest predicted mean among the evaluated configurations: robust to a lucky noisy
-        /// draw, which would otherwise set a bar that nothing seems to beat.
-        case bestPredictedMean
-        /// The lowest observed value.
-        case bestObserved
     }
 
     public let space: SearchSpace
@@ -125,10 +112,9 @@ public struct BayesianOptimization: Optimizer {
         let means = data.configurations.map { model.predict($0).mean }
         // The first evaluated configuration of the lowest predicted mean.
         let best = means.indices.min { means[$0] < means[$1] }
-        let incumbent = switch settings.incumbent {
-        case .bestPredictedMean: best.map { means[$0] } ?? transform.apply(data.bestLoss)
-        case .bestObserved: transform.apply(data.bestLoss)
-        }
+        // The incumbent is the lowest predicted mean among the evaluated configurations: robust to
+        // a lucky noisy draw, which would otherwise set a bar that nothing seems to beat.
+        let incumbent = best.map { means[$0] } ?? transform.apply(data.bestLoss)
         return AcquisitionProblem(
             surrogate: model, acquisition: acquisition.make(incumbent: incumbent, transform: transform),
             starts: data.configurationsBestFirst, excluded: excluded)

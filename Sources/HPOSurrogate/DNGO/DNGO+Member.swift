@@ -41,8 +41,7 @@ extension DNGO {
             }
             let regression = BayesianLinearRegression(
                 features: design, featureCount: width + 1, targets: targets.map(Double.init))
-            let fitted = settings.hyperparameters.posteriors(
-                for: regression, start: hyperparameterStart, using: &generator)
+            let fitted = settings.hyperparameters.posteriors(for: regression, start: hyperparameterStart)
             guard !fitted.posteriors.isEmpty else {
                 throw SurrogateError.invalidSetting(
                     name: "regression hyperparameters", value: "\(settings.hyperparameters.treatment)",

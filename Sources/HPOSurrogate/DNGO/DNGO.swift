@@ -38,8 +38,7 @@ public struct DNGO: Surrogate {
         self.settings = settings
     }
 
-    /// The `(alpha, beta)` pairs of the regressions the last fit averages (one per network unless
-    /// sampling).
+    /// The `(alpha, beta)` pairs of the regressions the last fit averages (one per network).
     public var hyperparameters: [(alpha: Double, beta: Double)] {
         members.flatMap { $0.posteriors.map { ($0.alpha, $0.beta) } }
     }

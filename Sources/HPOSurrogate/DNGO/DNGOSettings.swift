@@ -113,25 +113,13 @@ extension DNGO {
                 }
             case .maximize:
                 break
-            case .sample(let count, let burnIn, let thinning):
-                if count <= 0 || burnIn < 0 || thinning <= 0 {
-                    throw SurrogateError.invalidSetting(
-                        name: "hyperparameter sampling", value: "count \(count), burn-in \(burnIn), thinning \(thinning)",
-                        valid: "a positive count and thinning and a non-negative burn-in")
-                }
             }
-            for (name, prior) in [("alpha prior", hyperparameters.alphaPrior), ("noise prior", hyperparameters.noisePrior)] {
-                switch prior {
-                case .logUniform: break
-                case .logNormal(let mean, let standardDeviation):
-                    if !(mean.isFinite && standardDeviation > 0 && standardDeviation.isFinite) {
-                        throw SurrogateError.invalidSetting(name: name, value: "log-normal(\(mean), \(standardDeviation))",
-                                                    valid: "log-normal with a finite mean and a positive standard deviation")
-                    }
-                case .horseshoe(let scale):
-                    if !(scale > 0 && scale.isFinite) {
-                        throw SurrogateError.invalidSetting(name: name, value: "horseshoe(\(scale))", valid: "horseshoe with a positive scale")
-                    }
+            switch hyperparameters.alphaPrior {
+            case .logUniform: break
+            case .logNormal(let mean, let standardDeviation):
+                if !(mean.isFinite && standardDeviation > 0 && standardDeviation.isFinite) {
+                    throw SurrogateError.invalidSetting(name: "alpha prior", value: "log-normal(\(mean), \(standardDeviation))",
+                                                valid: "log-normal with a finite mean and a positive standard deviation")
                 }
             }
         }

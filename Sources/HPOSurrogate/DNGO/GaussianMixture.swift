@@ -1,6 +1,6 @@
 /// The mean and variance of an equally weighted mixture of Gaussian predictions, accumulated one
 /// component at a time without storing them (DNGO averages its regressions' predictions: one
-/// per sampled `(alpha, beta)` and per network of an ensemble).
+/// per network of an ensemble).
 struct GaussianMixture {
     private var first: Prediction?
     private var count = 0
