@@ -91,6 +91,10 @@ public struct BayesianOptimization: Optimizer {
         self.maximizer = settings.maximizer.make()
     }
 
+    /// Whether the surrogate carries state from one fit to the next
+    /// (``HPOSurrogate/Surrogate/keepsStateBetweenFits``, e.g. DNGO's warm start).
+    public var keepsStateBetweenSuggestions: Bool { surrogate.keepsStateBetweenFits }
+
     public mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
         if let repeated = settings.intensification?.repeated(given: history) { return repeated }
         let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []

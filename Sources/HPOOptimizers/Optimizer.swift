@@ -15,11 +15,20 @@ public protocol Optimizer: Sendable {
 
     /// Tells the optimizer the result of a suggestion; `history` already contains it.
     mutating func tell(_ observation: Observation, history: History)
+
+    /// Whether a suggestion leaves state behind that later suggestions depend on (e.g. a
+    /// warm-started network's weights), so that an optimizer rebuilt from the history alone
+    /// suggests otherwise than the one that made the earlier suggestions. Rebuilding such an
+    /// optimizer faithfully means replaying its suggestions; `false` by default.
+    var keepsStateBetweenSuggestions: Bool { get }
 }
 
 extension Optimizer {
     /// Optimizers that read everything from the history need not be told.
     public mutating func tell(_ observation: Observation, history: History) {}
+
+    /// Optimizers that read everything from the history keep no state between suggestions.
+    public var keepsStateBetweenSuggestions: Bool { false }
 }
 
 /// Something an optimizer cannot do.
