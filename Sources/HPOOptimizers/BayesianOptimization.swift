@@ -113,6 +113,20 @@ public struct BayesianOptimization: Optimizer {
         return try randomConfiguration(given: history, using: &generator)
     }
 
+    /// Fits the surrogate as ``suggest(given:using:)`` would (the fit is the only state a
+    /// suggestion leaves), skipping the acquisition's maximization: the same checks and draws
+    /// before the fit, then the fit, then nothing.
+    public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
+        guard settings.intensification?.repeated(given: history) == nil else { return }
+        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated.count : 0
+        if let size = space.size, excluded >= size { throw OptimizerError.spaceExhausted(size: size) }
+        guard history.count >= settings.initialDesignSize,
+            !generator.nextBool(probability: settings.randomInterleaveProbability),
+            let data = TrainingData(history: history)
+        else { return }
+        try surrogate.fit(data.configurations, data.losses, using: &generator)
+    }
+
     /// The trust region's radius after `history`, or `nil` without a trust region.
     private func regionRadius(after history: History) -> Int? {
         settings.trustRegion?.state(after: history, initialDesignSize: settings.initialDesignSize).radius

@@ -21,6 +21,11 @@ public protocol Optimizer: Sendable {
     /// suggests otherwise than the one that made the earlier suggestions. Rebuilding such an
     /// optimizer faithfully means replaying its suggestions; `false` by default.
     var keepsStateBetweenSuggestions: Bool { get }
+
+    /// Leaves the state that ``suggest(given:using:)`` with the same history and generator would
+    /// leave, without necessarily working out the configuration: how an optimizer that keeps
+    /// state between suggestions is rebuilt from past ones. By default, the suggestion itself.
+    mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws
 }
 
 extension Optimizer {
@@ -29,6 +34,11 @@ extension Optimizer {
 
     /// Optimizers that read everything from the history keep no state between suggestions.
     public var keepsStateBetweenSuggestions: Bool { false }
+
+    /// Makes the suggestion and discards it.
+    public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
+        _ = try suggest(given: history, using: &generator)
+    }
 }
 
 /// Something an optimizer cannot do.

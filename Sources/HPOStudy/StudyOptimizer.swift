@@ -65,7 +65,7 @@ struct StudyOptimizer: Sendable {
             switch step {
             case .suggest(let id):
                 var generator = generator(ofTrial: id)
-                _ = try? optimizer.suggest(given: history, using: &generator) // for its state only
+                try? optimizer.replaySuggestion(given: history, using: &generator) // its state, not its configuration
             case .tell(let id):
                 guard let trial = byID[id] else { preconditionFailure("no trial \(id) for its step") }
                 let observation = Observation(configuration: trial.configuration, value: trial.state == .complete ? trial.value : nil)
@@ -99,14 +99,12 @@ final class StudyOptimizerCache: Sendable {
         settings: StudySettings, budget: Int?, trials: [Study.Trial], _ body: (inout StudyOptimizer) throws -> T
     ) throws -> T {
         try cached.withLock { cached in
-            var optimizer: StudyOptimizer
-            if let kept = cached, kept.settings == settings, kept.budget == budget, kept.steps(for: trials).starts(with: kept.steps) {
-                optimizer = kept
-            } else {
-                optimizer = try StudyOptimizer(settings: settings, budget: budget)
-            }
+            var optimizer = try cached.flatMap { $0.settings == settings && $0.budget == budget ? $0 : nil }
+                ?? StudyOptimizer(settings: settings, budget: budget)
             cached = nil
-            optimizer.advance(to: optimizer.steps(for: trials), trials: trials)
+            let target = optimizer.steps(for: trials)
+            if !target.starts(with: optimizer.steps) { optimizer = try StudyOptimizer(settings: settings, budget: budget) }
+            optimizer.advance(to: target, trials: trials)
             let result = try body(&optimizer)
             cached = optimizer
             return result
