@@ -45,6 +45,9 @@ struct StudyInterruptionTests {
         let rerun = try #require(try study.ask(limit: 1))
         #expect(rerun.retryOf == first.id && rerun.configuration == first.configuration)
         #expect(try study.ask(limit: 1) == nil)
+        #expect(throws: StudyError.alreadyFinished(id: first.id, state: .interrupted)) { try study.tell(first, value: 1) }
+        #expect(StudyError.alreadyFinished(id: 1, state: .interrupted).description
+            == "trial 1 is interrupted (its evaluation was stopped before it was told): it is no longer told; a later trial evaluates its configuration again")
         try study.tell(rerun, value: 1)
         // Once re-run, an interrupted trial is not re-run again.
         let next = try study.ask()
