@@ -65,7 +65,10 @@ let package = Package(
         .testTarget(name: "HPOOptimizersTests", dependencies: ["HPOOptimizers", "HPOObjective", "HPORun"]),
         .testTarget(name: "HPORunTests", dependencies: ["HPORun"]),
         .testTarget(name: "HPOReportTests", dependencies: ["HPOReport", "HPORun", "HPOObjective", "HPOOptimizers"]),
-        .testTarget(name: "HPOStudyTests", dependencies: ["HPOStudy", "HPORandom"]),
+        .testTarget(
+            name: "HPOStudyTests",
+            dependencies: ["HPOStudy", "HPORandom", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPOStudy"]),
     ],
     swiftLanguageModes: [.v6]

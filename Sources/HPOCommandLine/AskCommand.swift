@@ -11,15 +11,38 @@ struct AskCommand: ParsableCommand {
             The trial is stored as running before it is printed; report its result with \
             `hpo tell`. Several processes may ask and tell on one study file at once: each trial \
             id is handed out once, and in a finite space no configuration is handed out while \
-            another trial is evaluating it. A new study is created from --space.
+            another trial is evaluating it. A new study is created from --space. --evaluations \
+            stores the study's budget, which an intensifying optimizer (bo-rf-noisy, \
+            bo-dngo-noisy) plans its final confirmations by, and refuses to ask once the study \
+            has that many finished or running trials. An interrupted trial's configuration is \
+            handed out again before a new one.
             """
     )
 
     @OptionGroup var studyOptions: StudyOptions
 
+    @Option(help: "The number of evaluations (complete or failed trials) the study is to make, stored as its budget (default: the stored budget, if any).")
+    var evaluations: Int?
+
+    func validate() throws {
+        if let evaluations, evaluations < 1 {
+            throw ValidationError("--evaluations must be a positive integer, not \(evaluations)")
+        }
+    }
+
     func run() throws {
         let study = try studyOptions.openExisting()
-        let trial = try study.ask()
+        let trial: Study.Trial
+        if let evaluations {
+            try study.setBudget(evaluations)
+            guard let asked = try study.ask(limit: evaluations) else {
+                throw CommandLineError(
+                    "the study already has \(evaluations) finished or running trials (--evaluations \(evaluations)): no trial is left to hand out; give a larger --evaluations to continue it")
+            }
+            trial = asked
+        } else {
+            trial = try study.ask()
+        }
         let config = String(decoding: try SortedJSON.encode(trial.config, newline: false), as: UTF8.self)
         print("{\"trial\": \(trial.id), \"config\": \(config)}")
     }

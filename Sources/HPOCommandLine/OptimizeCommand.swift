@@ -16,7 +16,8 @@ struct OptimizeCommand: AsyncParsableCommand {
             writes more than --max-output bytes, or reports no finite loss makes a failed trial \
             (reason and stderr tail are kept) and the study goes on. With --study the trials are \
             committed one by one: running the same command again continues the study until it \
-            has --evaluations trials, and several processes can share the file.
+            has --evaluations finished trials, and several processes can share the file. A trial \
+            whose process was killed is marked interrupted and its configuration evaluated again.
             """
     )
 
@@ -25,7 +26,7 @@ struct OptimizeCommand: AsyncParsableCommand {
     @Option(help: "The command that evaluates a configuration.")
     var objective: String
 
-    @Option(help: "The number of trials the study should have (those already in the study count).")
+    @Option(help: "The number of evaluations (complete or failed trials) the study should have: those already in the study count, interrupted ones do not. It is stored as the study's budget.")
     var evaluations: Int = 100
 
     @Option(help: "Seconds a trial may take before the command is killed and the trial failed.")
@@ -49,8 +50,8 @@ struct OptimizeCommand: AsyncParsableCommand {
     func run() async throws {
         let study = try studyOptions.open()
         let command = CommandObjective(command: objective, timeout: timeout, outputLimit: maxOutput)
-        for trial in try study.failAbandonedTrials() where !quiet {
-            print("trial \(trial.id): marked failed (\(trial.failureReason ?? "abandoned"))")
+        for trial in try study.interruptAbandonedTrials() where !quiet {
+            print(TrialLine(trial: trial).text)
         }
         let quiet = self.quiet
         let summary = try await study.optimize(evaluations: evaluations, progress: { trial in

@@ -32,7 +32,7 @@ struct StudyCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a study's trials to standard output as CSV or JSON.",
-            discussion: "JSON: an object with optimizer, seed, space and a trials list; each trial has id, state, config, value (null unless complete), started_at and, when set, finished_at, failure_reason, stderr_tail."
+            discussion: "JSON: an object with optimizer, seed, space and a trials list; each trial has id, state, config, value (null unless complete), started_at and, when set, finished_at, failure_reason, stderr_tail and retry_of (the interrupted trial a trial re-runs). State is running, complete, failed or interrupted."
         )
 
         @Argument(help: "The study file.")

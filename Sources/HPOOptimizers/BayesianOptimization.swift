@@ -78,6 +78,10 @@ public struct BayesianOptimization: Optimizer {
         self.maximizer = maximizer ?? settings.maximizer.make()
     }
 
+    /// Whether the surrogate carries state from one fit to the next
+    /// (``HPOSurrogate/Surrogate/keepsStateBetweenFits``, e.g. DNGO's warm start).
+    public var keepsStateBetweenSuggestions: Bool { surrogate.keepsStateBetweenFits }
+
     public mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
         if let repeated = settings.intensification?.repeated(given: history) { return repeated }
         let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
@@ -91,6 +95,20 @@ public struct BayesianOptimization: Optimizer {
         let problem = try fitAcquisition(to: data, excluding: excluded, using: &generator)
         if let found = problem.maximize(with: maximizer, using: &generator) { return found.configuration }
         return try randomConfiguration(given: history, using: &generator)
+    }
+
+    /// Fits the surrogate as ``suggest(given:using:)`` would (the fit is the only state a
+    /// suggestion leaves), skipping the acquisition's maximization: the same checks and draws
+    /// before the fit, then the fit, then nothing.
+    public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
+        guard settings.intensification?.repeated(given: history) == nil else { return }
+        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated.count : 0
+        if let size = space.size, excluded >= size { throw OptimizerError.spaceExhausted(size: size) }
+        guard history.count >= settings.initialDesignSize,
+            !generator.nextBool(probability: settings.randomInterleaveProbability),
+            let data = TrainingData(history: history)
+        else { return }
+        try surrogate.fit(data.configurations, data.losses, using: &generator)
     }
 
     /// Fits the surrogate to `history` and returns the acquisition problem a model-based

@@ -15,11 +15,30 @@ public protocol Optimizer: Sendable {
 
     /// Tells the optimizer the result of a suggestion; `history` already contains it.
     mutating func tell(_ observation: Observation, history: History)
+
+    /// Whether a suggestion leaves state behind that later suggestions depend on (e.g. a
+    /// warm-started network's weights), so that an optimizer rebuilt from the history alone
+    /// suggests otherwise than the one that made the earlier suggestions. Rebuilding such an
+    /// optimizer faithfully means replaying its suggestions; `false` by default.
+    var keepsStateBetweenSuggestions: Bool { get }
+
+    /// Leaves the state that ``suggest(given:using:)`` with the same history and generator would
+    /// leave, without necessarily working out the configuration: how an optimizer that keeps
+    /// state between suggestions is rebuilt from past ones. By default, the suggestion itself.
+    mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws
 }
 
 extension Optimizer {
     /// Optimizers that read everything from the history need not be told.
     public mutating func tell(_ observation: Observation, history: History) {}
+
+    /// Optimizers that read everything from the history keep no state between suggestions.
+    public var keepsStateBetweenSuggestions: Bool { false }
+
+    /// Makes the suggestion and discards it.
+    public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
+        _ = try suggest(given: history, using: &generator)
+    }
 }
 
 /// Something an optimizer cannot do.

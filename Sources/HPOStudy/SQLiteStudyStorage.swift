@@ -10,9 +10,15 @@ import HPOSpace
 /// committed before it is returned, and each result before ``finishTrial(id:outcome:)`` returns,
 /// so a process killed at any moment loses no told trial.
 ///
-/// Tables: `study` (one row: `format`, `settings` as JSON, `created_at`) and `trial` (`id`, `state`,
-/// `config` as a JSON object of name -> value, `value`, `started_at`, `finished_at`,
-/// `failure_reason`, `stderr_tail`, `owner` as `pid@host`).
+/// Tables: `study` (one row: `format`, `settings` as JSON, `created_at`, `budget`, the number of
+/// evaluations or `NULL` when unknown) and `trial` (`id`, `state` among `running`, `complete`,
+/// `failed` and `interrupted`, `config` as a JSON object of name -> value, `value`, `started_at`,
+/// `finished_at`, `failure_reason`, `stderr_tail`, `owner` as `pid@host`, `retry_of`, the id of
+/// the interrupted trial a re-run evaluates again).
+///
+/// Format 1 (before budgets and interrupted trials) is migrated to format 2 when the file is
+/// opened: the budget is unknown, and failed trials whose reason says that their process ended
+/// before they finished (what format 1 recorded for an interrupted trial) become interrupted.
 public final class SQLiteStudyStorage: StudyStorage {
     /// The file's path as given.
     public let path: String
@@ -20,7 +26,7 @@ public final class SQLiteStudyStorage: StudyStorage {
     private let database: DatabasePool
 
     /// The schema version written to the `study` table.
-    public static let format = 1
+    public static let format = 2
 
     /// Opens the study in the file at `path`, creating the file and the study from `settings` if
     /// it holds none. Throws ``StudyError/settingsMismatch(file:differences:)`` if the file's study
@@ -39,7 +45,11 @@ public final class SQLiteStudyStorage: StudyStorage {
                 try db.inTransaction(.immediate) {
                     try Self.createTables(db)
                     if let row = try Row.fetchOne(db, sql: "SELECT format, settings FROM study WHERE id = 1") {
-                        let format: Int = row["format"]
+                        var format: Int = row["format"]
+                        if format == 1 {
+                            try Self.migrateFromFormat1(db)
+                            format = Self.format
+                        }
                         guard format == Self.format else {
                             throw StudyError.storage(file: path, message: "its format is \(format); this version reads format \(Self.format)")
                         }
@@ -72,19 +82,48 @@ public final class SQLiteStudyStorage: StudyStorage {
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 format INTEGER NOT NULL,
                 settings TEXT NOT NULL,
-                created_at TEXT NOT NULL
+                created_at TEXT NOT NULL,
+                budget INTEGER CHECK (budget IS NULL OR budget > 0)
             );
-            CREATE TABLE IF NOT EXISTS trial (
+            """)
+        try createTrialTable(db, named: "trial")
+    }
+
+    /// The `trial` table of format 2, under `name`, unless there is one.
+    private static func createTrialTable(_ db: Database, named name: String) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS \(name) (
                 id INTEGER PRIMARY KEY,
-                state TEXT NOT NULL CHECK (state IN ('running', 'complete', 'failed')),
+                state TEXT NOT NULL CHECK (state IN ('running', 'complete', 'failed', 'interrupted')),
                 config TEXT NOT NULL,
                 value REAL,
                 started_at TEXT NOT NULL,
                 finished_at TEXT,
                 failure_reason TEXT,
                 stderr_tail TEXT,
-                owner TEXT
+                owner TEXT,
+                retry_of INTEGER
             );
+            """)
+    }
+
+    /// Rewrites a format-1 study as format 2, inside the caller's transaction: the study gets an
+    /// unknown budget; the trial table is rebuilt (SQLite cannot change a CHECK constraint in
+    /// place) with the `interrupted` state and the `retry_of` column; and the trials that format 1
+    /// failed as abandoned by a dead process become interrupted.
+    private static func migrateFromFormat1(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE study ADD COLUMN budget INTEGER CHECK (budget IS NULL OR budget > 0)")
+        try createTrialTable(db, named: "trial_format2")
+        try db.execute(sql: """
+            INSERT INTO trial_format2 (id, state, config, value, started_at, finished_at, failure_reason, stderr_tail, owner)
+            SELECT id,
+                CASE WHEN state = 'failed' AND failure_reason LIKE 'abandoned: process % ended before the trial finished'
+                    THEN 'interrupted' ELSE state END,
+                config, value, started_at, finished_at, failure_reason, stderr_tail, owner
+            FROM trial;
+            DROP TABLE trial;
+            ALTER TABLE trial_format2 RENAME TO trial;
+            UPDATE study SET format = 2 WHERE id = 1;
             """)
     }
 
@@ -94,23 +133,38 @@ public final class SQLiteStudyStorage: StudyStorage {
         try mapErrors { try database.read { try fetchTrials($0) } }
     }
 
+    public func budget() throws -> Int? {
+        try mapErrors { try database.read { try Self.fetchBudget($0) } }
+    }
+
+    public func setBudget(_ budget: Int?) throws {
+        try mapErrors {
+            try database.write { db in try db.execute(sql: "UPDATE study SET budget = ? WHERE id = 1", arguments: [budget]) }
+        }
+    }
+
+    private static func fetchBudget(_ db: Database) throws -> Int? {
+        try Row.fetchOne(db, sql: "SELECT budget FROM study WHERE id = 1")?["budget"]
+    }
+
     public func insertTrial(
-        owner: TrialOwner?, choosing choose: ([Study.Trial]) throws -> HPOSpace.Configuration
+        owner: TrialOwner?, choosing choose: ([Study.Trial], Int?) throws -> Study.NewTrial
     ) throws -> Study.Trial {
         try mapErrors {
             try database.writeWithoutTransaction { db in
                 var inserted: Study.Trial?
                 try db.inTransaction(.immediate) {
                     let trials = try fetchTrials(db)
-                    let configuration = try choose(trials)
-                    let config = settings.space.dictionary(of: configuration)
+                    let new = try choose(trials, try Self.fetchBudget(db))
+                    let config = settings.space.dictionary(of: new.configuration)
                     let id = (trials.last?.id ?? 0) + 1
                     let date = Date() // taken inside the transaction: times order as the writes do
                     try db.execute(
-                        sql: "INSERT INTO trial (id, state, config, started_at, owner) VALUES (?, 'running', ?, ?, ?)",
-                        arguments: [id, try Self.json(config), date, owner?.description])
+                        sql: "INSERT INTO trial (id, state, config, started_at, owner, retry_of) VALUES (?, 'running', ?, ?, ?, ?)",
+                        arguments: [id, try Self.json(config), date, owner?.description, new.retryOf])
                     inserted = Study.Trial(
-                        id: id, state: .running, configuration: configuration, config: config, startedAt: date, owner: owner)
+                        id: id, state: .running, configuration: new.configuration, config: config, startedAt: date, owner: owner,
+                        retryOf: new.retryOf)
                     return .commit
                 }
                 guard let inserted else { throw StudyError.storage(file: path, message: "the new trial was not stored") }
@@ -170,7 +224,8 @@ public final class SQLiteStudyStorage: StudyStorage {
         return Study.Trial(
             id: id, state: state, configuration: configuration, config: settings.space.dictionary(of: configuration),
             value: row["value"], startedAt: row["started_at"], finishedAt: row["finished_at"],
-            failureReason: row["failure_reason"], stderrTail: row["stderr_tail"], owner: owner.flatMap(TrialOwner.init))
+            failureReason: row["failure_reason"], stderrTail: row["stderr_tail"], owner: owner.flatMap(TrialOwner.init),
+            retryOf: row["retry_of"])
     }
 
     private static func json(_ config: [String: ParameterValue]) throws -> String {

@@ -1,14 +1,15 @@
 import Foundation
 
 extension Study {
-    /// Runs the study until it has `evaluations` trials, evaluating each with `objective`, and
-    /// returns its summary. Trials already in the storage count, so running the same call again
-    /// continues an interrupted study; trials left running by dead processes are marked failed
-    /// first.
+    /// Runs the study until it has `evaluations` finished (complete or failed) trials, evaluating
+    /// each with `objective`, and returns its summary. `evaluations` becomes the study's budget
+    /// (``setBudget(_:)``). Trials already in the storage count, so running the same call again
+    /// continues an interrupted study; trials left running by dead processes are marked
+    /// interrupted first, and their configurations evaluated again.
     ///
     /// An objective that throws, or returns a non-finite value, makes a failed trial (its reason
     /// is the error's description; ``ObjectiveFailure`` also carries a stderr tail) and the study
-    /// goes on. Cancellation marks the current trial failed and rethrows.
+    /// goes on. Cancellation marks the current trial interrupted and rethrows.
     @discardableResult
     public func optimize(
         evaluations: Int, owner: TrialOwner = .current,
@@ -16,7 +17,8 @@ extension Study {
         _ objective: @Sendable (Trial) async throws -> Double
     ) async throws -> StudySummary {
         guard evaluations > 0 else { throw StudyError.invalidCount(name: "number of evaluations", value: evaluations) }
-        try failAbandonedTrials()
+        try setBudget(evaluations)
+        try interruptAbandonedTrials()
         while let trial = try ask(owner: owner, limit: evaluations) {
             let outcome: TrialOutcome
             do {
@@ -24,7 +26,7 @@ extension Study {
             } catch let failure as ObjectiveFailure {
                 outcome = .failed(reason: failure.reason, stderrTail: failure.stderrTail)
             } catch is CancellationError {
-                try tell(trialID: trial.id, outcome: .failed(reason: "cancelled", stderrTail: nil))
+                try tell(trialID: trial.id, outcome: .interrupted(reason: "cancelled"))
                 throw CancellationError()
             } catch {
                 outcome = .failed(reason: "the objective threw: \(error)", stderrTail: nil)

@@ -7,23 +7,37 @@ import HPOSpace
 /// you like, tell the result. Any optimizer (``OptimizerSpec``) can stand behind it, and any
 /// storage: in memory, or an SQLite file that survives the process and is shared by processes.
 ///
-/// Every ask rebuilds the optimizer from the stored trials: a fresh optimizer is told the finished
-/// trials in id order (failures as `nil` values), then suggests with a generator drawn from
-/// stream `n` of the study's seed, where `n` is the new trial's id. So the configurations depend
-/// only on the seed and the results, whether one process runs the study or many, with or without
-/// restarts, from Swift or from the command line.
+/// The optimizer's history holds the finished trials in id order (failures as `nil` values), with
+/// the study's budget (``budget()``, the evaluations it is to make, which an intensifying
+/// optimizer plans its last suggestions by). The suggestion for trial `n` draws from stream `n`
+/// of the study's seed. Within a process the study keeps its optimizer from one ask to the next
+/// and tells it only the trials finished since; a study opened anew rebuilds it from the stored
+/// trials, replaying the past suggestions of an optimizer that keeps state between them (see
+/// ``HPOOptimizers/Optimizer/keepsStateBetweenSuggestions``). So the configurations depend only
+/// on the settings, the budget and the results: a sequential study suggests the same whether one
+/// process runs it or many, with or without restarts, from Swift or from the command line.
+///
+/// A trial whose evaluation was interrupted (its process died, or ``optimize(evaluations:owner:progress:_:)``
+/// was cancelled) is not told to the optimizer and does not count as an evaluation: the next ask
+/// evaluates its configuration again in a new trial (``Trial/retryOf``) before asking the
+/// optimizer for a new one.
 public struct Study: Sendable {
-    /// Where the settings and trials live.
+    /// Where the settings, budget and trials live.
     public let storage: any StudyStorage
+    /// The optimizer kept between asks.
+    private let optimizerCache = StudyOptimizerCache()
 
     /// A study in `storage` (which holds its settings).
     public init(storage: any StudyStorage) {
         self.storage = storage
     }
 
-    /// A new study kept in memory.
-    public init(space: SearchSpace, optimizer: OptimizerSpec = .random(RandomSearch.Settings()), seed: UInt64 = 0) {
-        self.init(storage: InMemoryStudyStorage(settings: StudySettings(space: space, optimizer: optimizer, seed: seed)))
+    /// A new study kept in memory, to make `budget` evaluations if given.
+    public init(
+        space: SearchSpace, optimizer: OptimizerSpec = .random(RandomSearch.Settings()), seed: UInt64 = 0, budget: Int? = nil
+    ) {
+        self.init(storage: InMemoryStudyStorage(
+            settings: StudySettings(space: space, optimizer: optimizer, seed: seed), budget: budget))
     }
 
     /// The study's settings.
@@ -37,23 +51,40 @@ public struct Study: Sendable {
         try storage.trials()
     }
 
-    // MARK: - Ask and tell
-
-    /// The next trial to evaluate, stored as running before it is returned.
-    ///
-    /// `owner` is the process that will evaluate it (so that a later run can mark the trial
-    /// failed if that process dies); `nil`, the default, for an evaluator that is not known.
-    public func ask(owner: TrialOwner? = nil) throws -> Trial {
-        try storage.insertTrial(owner: owner) { try nextConfiguration(after: $0) }
+    /// The number of evaluations (complete or failed trials) the study is to make, as stored by
+    /// ``setBudget(_:)`` or ``optimize(evaluations:owner:progress:_:)``; `nil` when unknown.
+    public func budget() throws -> Int? {
+        try storage.budget()
     }
 
-    /// Like ``ask(owner:)``, but `nil` once the study has `limit` trials (in any state); the
-    /// optimizer may plan its last suggestions by that budget (``Intensification/finalShare``).
+    /// Stores the number of evaluations the study is to make, which every later ask passes to
+    /// the optimizer; `nil` for unknown. Throws ``StudyError/invalidCount(name:value:)`` for a
+    /// budget that is not positive.
+    public func setBudget(_ budget: Int?) throws {
+        if let budget, budget < 1 { throw StudyError.invalidCount(name: "budget", value: budget) }
+        try storage.setBudget(budget)
+    }
+
+    // MARK: - Ask and tell
+
+    /// The next trial to evaluate, stored as running before it is returned: a re-run of the
+    /// oldest interrupted trial not yet re-run, else the optimizer's suggestion given the
+    /// stored budget.
+    ///
+    /// `owner` is the process that will evaluate it (so that a later run can mark the trial
+    /// interrupted if that process dies); `nil`, the default, for an evaluator that is not known.
+    public func ask(owner: TrialOwner? = nil) throws -> Trial {
+        try storage.insertTrial(owner: owner) { trials, budget in try nextTrial(after: trials, budget: budget) }
+    }
+
+    /// Like ``ask(owner:)``, but `nil` once the study has `limit` trials that are running or
+    /// finished (interrupted ones do not count). Without a stored budget the optimizer plans by
+    /// `limit` (``Intensification/finalShare``).
     public func ask(owner: TrialOwner? = nil, limit: Int) throws -> Trial? {
         do {
-            return try storage.insertTrial(owner: owner) { trials in
-                guard trials.count < limit else { throw LimitReached() }
-                return try nextConfiguration(after: trials, budget: limit)
+            return try storage.insertTrial(owner: owner) { trials, budget in
+                guard trials.count(where: { $0.state != .interrupted }) < limit else { throw LimitReached() }
+                return try nextTrial(after: trials, budget: budget ?? limit)
             }
         } catch is LimitReached {
             return nil
@@ -80,20 +111,20 @@ public struct Study: Sendable {
         try storage.finishTrial(id: trialID, outcome: outcome)
     }
 
-    /// Marks failed every running trial whose owner process has died, and returns them.
+    /// Marks interrupted every running trial whose owner process has died, and returns them.
     @discardableResult
-    public func failAbandonedTrials() throws -> [Trial] {
-        var failed: [Trial] = []
+    public func interruptAbandonedTrials() throws -> [Trial] {
+        var interrupted: [Trial] = []
         for trial in try trials() where trial.state == .running {
             guard let owner = trial.owner, !owner.mayBeAlive else { continue }
             let reason = "abandoned: process \(owner) ended before the trial finished"
             do {
-                failed.append(try tell(trialID: trial.id, outcome: .failed(reason: reason, stderrTail: nil)))
+                interrupted.append(try tell(trialID: trial.id, outcome: .interrupted(reason: reason)))
             } catch StudyError.alreadyFinished {
                 continue // another process got there first
             }
         }
-        return failed
+        return interrupted
     }
 
     // MARK: - The optimizer behind the study
@@ -101,41 +132,49 @@ public struct Study: Sendable {
     /// The number of suggestions tried before giving up on avoiding a running configuration.
     private static let attemptsToAvoidRunning = 16
 
-    /// The configuration of trial `trials.count + 1` of a study that will have `budget` trials,
-    /// if known.
+    /// The trial after `trials`: a re-run of the oldest interrupted trial that has none and
+    /// whose configuration is not running, else the optimizer's next configuration.
+    private func nextTrial(after trials: [Trial], budget: Int?) throws -> NewTrial {
+        let rerun = Set(trials.compactMap(\.retryOf))
+        let running = Set(trials.filter { $0.state == .running }.map(\.configuration))
+        if let interrupted = trials.first(where: {
+            $0.state == .interrupted && !rerun.contains($0.id) && !running.contains($0.configuration)
+        }) {
+            return NewTrial(configuration: interrupted.configuration, retryOf: interrupted.id)
+        }
+        return NewTrial(configuration: try nextConfiguration(after: trials, budget: budget))
+    }
+
+    /// The optimizer's configuration for the trial after `trials`, of a study that will have
+    /// `budget` evaluations, if known.
     ///
-    /// The optimizer is told the finished trials; it suggests from them followed by the running
-    /// trials as failures (value `nil`, ``History/appendRunning(_:)``), so that, like the
+    /// The optimizer is the study's, up to date with the finished trials (``StudyOptimizer``).
+    /// With running trials it suggests, on a copy, from the finished trials followed by the
+    /// running ones as failures (value `nil`, ``History/appendRunning(_:)``), so that, like the
     /// "constant liar" of parallel Bayesian optimization, it steers away from configurations
     /// being evaluated, and intensification confirms a configuration that is not running. In a
     /// finite space a suggestion that is running anyway is drawn again, and after a few tries
     /// replaced by a uniform draw among the other configurations.
-    private func nextConfiguration(after trials: [Trial], budget: Int? = nil) throws -> Configuration {
-        var optimizer = try settings.optimizer.makeOptimizer(space: space)
-        var finished = History(space: space, budget: budget)
+    private func nextConfiguration(after trials: [Trial], budget: Int?) throws -> Configuration {
+        let id = (trials.last?.id ?? 0) + 1
         var running = History(space: space)
-        for trial in trials {
-            guard trial.state != .running else {
-                running.append(Observation(configuration: trial.configuration, value: nil))
-                continue
+        for trial in trials where trial.state == .running {
+            running.append(Observation(configuration: trial.configuration, value: nil))
+        }
+        return try optimizerCache.withOptimizer(settings: settings, budget: budget, trials: trials) { study in
+            guard running.count > 0 else { return try study.suggest(forTrial: id) }
+            var optimizer = study.optimizer  // a copy: a suggestion among running trials is no step
+            var proposals = study.history
+            for observation in running.observations { proposals.appendRunning(observation.configuration) }
+            var generator = study.generator(ofTrial: id)
+            guard let size = space.size else { return try optimizer.suggest(given: proposals, using: &generator) }
+            for _ in 0..<Self.attemptsToAvoidRunning {
+                let candidate = try optimizer.suggest(given: proposals, using: &generator)
+                if !running.contains(candidate) { return candidate }
             }
-            let observation = Observation(configuration: trial.configuration, value: trial.state == .complete ? trial.value : nil)
-            finished.append(observation)
-            optimizer.tell(observation, history: finished)
+            guard running.evaluated.count < size else { throw StudyError.everyConfigurationRunning(size: size) }
+            let taken = proposals.evaluated.count < size ? proposals : running
+            return try space.sampleUnevaluated(given: taken, size: size, using: &generator)
         }
-        var proposals = finished
-        for observation in running.observations { proposals.appendRunning(observation.configuration) }
-
-        var generator = SeededGenerator(seed: settings.seed, stream: UInt64(trials.count + 1))
-        guard let size = space.size, running.count > 0 else {
-            return try optimizer.suggest(given: proposals, using: &generator)
-        }
-        for _ in 0..<Self.attemptsToAvoidRunning {
-            let candidate = try optimizer.suggest(given: proposals, using: &generator)
-            if !running.contains(candidate) { return candidate }
-        }
-        guard running.evaluated.count < size else { throw StudyError.everyConfigurationRunning(size: size) }
-        let taken = proposals.evaluated.count < size ? proposals : running
-        return try space.sampleUnevaluated(given: taken, size: size, using: &generator)
     }
 }

@@ -21,6 +21,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
             count == 0
                 ? "there is no trial \(id): the study has no trials yet"
                 : "there is no trial \(id): the study's trials are 1...\(count)"
+        case .alreadyFinished(let id, .interrupted):
+            "trial \(id) is interrupted (its evaluation was stopped before it was told): it is no longer told; a later trial evaluates its configuration again"
         case .alreadyFinished(let id, let state):
             "trial \(id) was already told (it is \(state.rawValue)): a trial is told once"
         case .settingsMismatch(let file, let differences):

@@ -4,13 +4,13 @@ import HPOSpace
 
 /// A study written out for other tools: JSON (an object with the settings and a `trials` list,
 /// each trial with `id`, `state`, `config`, `value` and the rest of its record) or CSV (one row per
-/// trial, one column per parameter).
+/// trial, one column per parameter). A re-run of an interrupted trial names it in `retry_of`.
 public struct StudyExport: Codable, Hashable, Sendable {
     /// One trial as exported.
     public struct TrialRecord: Codable, Hashable, Sendable {
         /// The trial's id in the study.
         public var id: Int
-        /// Running, complete or failed.
+        /// Running, complete, failed or interrupted.
         public var state: TrialState
         /// The configuration as name -> value.
         public var config: [String: ParameterValue]
@@ -20,15 +20,17 @@ public struct StudyExport: Codable, Hashable, Sendable {
         public var startedAt: Date
         /// When it was told.
         public var finishedAt: Date?
-        /// Why a failed trial failed.
+        /// Why a failed trial failed, or why an interrupted one was interrupted.
         public var failureReason: String?
         /// The end of a failed command's standard error.
         public var stderrTail: String?
+        /// The interrupted trial this trial evaluates again, if it is a re-run.
+        public var retryOf: Int?
 
         enum CodingKeys: String, CodingKey {
             case id, state, config, value
             case startedAt = "started_at", finishedAt = "finished_at"
-            case failureReason = "failure_reason", stderrTail = "stderr_tail"
+            case failureReason = "failure_reason", stderrTail = "stderr_tail", retryOf = "retry_of"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -41,6 +43,7 @@ public struct StudyExport: Codable, Hashable, Sendable {
             try container.encodeIfPresent(finishedAt, forKey: .finishedAt)
             try container.encodeIfPresent(failureReason, forKey: .failureReason)
             try container.encodeIfPresent(stderrTail, forKey: .stderrTail)
+            try container.encodeIfPresent(retryOf, forKey: .retryOf)
         }
     }
 
@@ -61,7 +64,7 @@ public struct StudyExport: Codable, Hashable, Sendable {
         self.trials = trials.map {
             TrialRecord(
                 id: $0.id, state: $0.state, config: $0.config, value: $0.value, startedAt: $0.startedAt,
-                finishedAt: $0.finishedAt, failureReason: $0.failureReason, stderrTail: $0.stderrTail)
+                finishedAt: $0.finishedAt, failureReason: $0.failureReason, stderrTail: $0.stderrTail, retryOf: $0.retryOf)
         }
     }
 
@@ -81,9 +84,10 @@ public struct StudyExport: Codable, Hashable, Sendable {
         return data
     }
 
-    /// One CSV row per trial: id, state, each parameter, value, times, failure reason, stderr tail.
+    /// One CSV row per trial: id, state, each parameter, value, times, failure reason, stderr
+    /// tail and the trial it re-runs.
     public func csv() -> String {
-        let header = ["id", "state"] + space.names + ["value", "started_at", "finished_at", "failure_reason", "stderr_tail"]
+        let header = ["id", "state"] + space.names + ["value", "started_at", "finished_at", "failure_reason", "stderr_tail", "retry_of"]
         var lines = [header.map(CSV.escape).joined(separator: ",")]
         let time = Self.timeFormat
         for trial in trials {
@@ -91,7 +95,7 @@ public struct StudyExport: Codable, Hashable, Sendable {
             fields += space.names.map { trial.config[$0]?.description ?? "" }
             fields += [
                 trial.value.map { "\($0)" } ?? "", time.format(trial.startedAt), trial.finishedAt.map(time.format) ?? "",
-                trial.failureReason ?? "", trial.stderrTail ?? "",
+                trial.failureReason ?? "", trial.stderrTail ?? "", trial.retryOf.map { "\($0)" } ?? "",
             ]
             lines.append(fields.map(CSV.escape).joined(separator: ","))
         }

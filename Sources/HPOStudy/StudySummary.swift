@@ -2,6 +2,8 @@ import HPOOptimizers
 import HPOSpace
 
 /// How far a study is: the number of trials in each state and the best complete trial.
+///
+/// The first line names interrupted trials only when there are some.
 public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
     /// The study's settings.
     public let settings: StudySettings
@@ -11,6 +13,8 @@ public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
     public let failed: Int
     /// Trials asked and not yet told.
     public let running: Int
+    /// Trials interrupted before their evaluation ended (not counted as evaluations).
+    public let interrupted: Int
     /// The first complete trial of the best configuration: the one with the lowest mean value over
     /// its complete trials (the first evaluated, on ties). Without repeated configurations this is
     /// the complete trial with the lowest value.
@@ -26,6 +30,7 @@ public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
         complete = trials.count { $0.state == .complete }
         failed = trials.count { $0.state == .failed }
         running = trials.count { $0.state == .running }
+        interrupted = trials.count { $0.state == .interrupted }
         let completed = trials.filter { $0.state == .complete }
         var history = History(space: settings.space)
         for trial in completed { history.append(Observation(configuration: trial.configuration, value: trial.value)) }
@@ -36,11 +41,15 @@ public struct StudySummary: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The number of trials.
-    public var total: Int { complete + failed + running }
+    public var total: Int { complete + failed + running + interrupted }
+
+    /// The number of evaluations: complete and failed trials.
+    public var finished: Int { complete + failed }
 
     /// Two or three lines: counts, then the best trial and its configuration.
     public var description: String {
-        var lines = ["\(total) trials: \(complete) complete, \(failed) failed, \(running) running (optimizer \(settings.optimizer.label), seed \(settings.seed))"]
+        let counts = "\(complete) complete, \(failed) failed, \(running) running" + (interrupted > 0 ? ", \(interrupted) interrupted" : "")
+        var lines = ["\(total) trials: \(counts) (optimizer \(settings.optimizer.label), seed \(settings.seed))"]
         if let best, let value = bestMean {
             let config = settings.space.values(of: best.configuration).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
             lines.append(

@@ -16,21 +16,24 @@ extension Study {
         public var value: Double?
         /// When the trial was stored as running (taken inside the storage's transaction).
         public let startedAt: Date
-        /// When it was told (or found abandoned).
+        /// When it was told (or found interrupted).
         public var finishedAt: Date?
-        /// Why a failed trial failed.
+        /// Why a failed trial failed, or why an interrupted one was interrupted.
         public var failureReason: String?
         /// The end of a failed command's standard error.
         public var stderrTail: String?
         /// The process evaluating a running trial, when it is evaluated by `optimize`; `nil` for
         /// trials handed out by ask, whose evaluator is not known.
         public let owner: TrialOwner?
+        /// The interrupted trial whose configuration this trial evaluates again, if it is such a
+        /// re-run; `nil` for a trial the optimizer suggested.
+        public let retryOf: Int?
 
         /// Creates a trial record.
         public init(
             id: Int, state: TrialState, configuration: Configuration, config: [String: ParameterValue],
             value: Double? = nil, startedAt: Date, finishedAt: Date? = nil, failureReason: String? = nil,
-            stderrTail: String? = nil, owner: TrialOwner? = nil
+            stderrTail: String? = nil, owner: TrialOwner? = nil, retryOf: Int? = nil
         ) {
             self.id = id
             self.state = state
@@ -42,6 +45,7 @@ extension Study {
             self.failureReason = failureReason
             self.stderrTail = stderrTail
             self.owner = owner
+            self.retryOf = retryOf
         }
 
         /// The trial with `outcome` recorded at `date`.
@@ -56,8 +60,26 @@ extension Study {
                 trial.state = .failed
                 trial.failureReason = reason
                 trial.stderrTail = stderrTail
+            case .interrupted(let reason):
+                trial.state = .interrupted
+                trial.failureReason = reason
             }
             return trial
+        }
+    }
+
+    /// A trial about to be stored: the configuration to evaluate and, for a re-run of an
+    /// interrupted trial, that trial's id.
+    public struct NewTrial: Hashable, Sendable {
+        /// The configuration to evaluate.
+        public var configuration: Configuration
+        /// The interrupted trial evaluated again, or `nil` for a suggestion of the optimizer.
+        public var retryOf: Int?
+
+        /// Creates a new trial's description.
+        public init(configuration: Configuration, retryOf: Int? = nil) {
+            self.configuration = configuration
+            self.retryOf = retryOf
         }
     }
 }

@@ -4,6 +4,9 @@ public enum TrialOutcome: Hashable, Sendable {
     case complete(Double)
     /// No usable loss: why, and the end of the evaluation's standard error if there was one.
     case failed(reason: String, stderrTail: String?)
+    /// The evaluation was stopped before it ended, through no fault of the objective, and why
+    /// (``TrialState/interrupted``).
+    case interrupted(reason: String)
 
     /// The outcome of a loss: complete if it is finite, else a failure that says so.
     public init(value: Double) {

@@ -4,6 +4,14 @@ public enum TrialState: String, Hashable, Sendable, Codable, CaseIterable {
     case running
     /// Told a finite value.
     case complete
-    /// Told a failure (or its process died before telling).
+    /// Told a failure of the objective.
     case failed
+    /// Stopped before its evaluation ended, through no fault of the objective: its process died
+    /// or the study was cancelled. It is not told to the optimizer, does not count toward a
+    /// study's evaluations, and its configuration is evaluated again by a new trial
+    /// (``Study/Trial/retryOf``).
+    case interrupted
+
+    /// Whether the trial is complete or failed: an evaluation that counts.
+    public var isFinished: Bool { self == .complete || self == .failed }
 }

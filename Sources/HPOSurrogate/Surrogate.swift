@@ -46,11 +46,18 @@ public protocol Surrogate: Sendable {
     /// The scale of the predictions: an acquisition function compares them with
     /// `targetTransform.apply(value)` of observed values, never with raw values.
     var targetTransform: TargetTransform { get }
+
+    /// Whether a fit depends on the fits before it (e.g. a network warm-started from the previous
+    /// fit's weights), not only on its data and generator; `false` by default.
+    var keepsStateBetweenFits: Bool { get }
 }
 
 extension Surrogate {
     /// Surrogates that model the values as observed need not say so.
     public var targetTransform: TargetTransform { .identity }
+
+    /// Surrogates whose fit replaces what they knew keep no state between fits.
+    public var keepsStateBetweenFits: Bool { false }
 
     /// Predicts one configuration after the other.
     public func predict(_ configurations: [Configuration], into predictions: inout [Prediction]) {

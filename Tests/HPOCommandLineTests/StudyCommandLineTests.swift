@@ -120,7 +120,7 @@ struct StudyCommandLineTests {
 
         let csv = try HPOProcess.run(["study", "export", "s.sqlite", "--format", "csv"], in: directory)
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first == "id,state,kind,units,value,started_at,finished_at,failure_reason,stderr_tail")
+        #expect(lines.first == "id,state,kind,units,value,started_at,finished_at,failure_reason,stderr_tail,retry_of")
         #expect(lines.count == 1 + 3 + 1) // the stderr tail "boom\n" is a quoted field spanning two lines
     }
 

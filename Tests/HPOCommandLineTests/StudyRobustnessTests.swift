@@ -6,54 +6,67 @@ import Testing
 /// Studies under kill -9 and under several processes at once.
 @Suite("Study robustness")
 struct StudyRobustnessTests {
-    @Test("a study killed with SIGKILL at 20+ random moments and resumed keeps every complete trial exactly once")
+    @Test("hpo optimize --evaluations 40 killed with SIGKILL at 20 random moments and resumed: 40 finished trials, every interrupted one re-run")
     func killAndResume() throws {
         let directory = try StudyCommandLineTests.workspace("kill")
         defer { try? FileManager.default.removeItem(at: directory) }
         let study = directory.appendingPathComponent("s.sqlite")
-        let evaluations = 150
+        let started = directory.appendingPathComponent("started")
+        let evaluations = 40
+        // Each trial appends its id to `started`, so that the kills land during or between trials, not in start-up.
         let arguments = [
-            "optimize", "--space", "space.json", "--objective", "sleep 0.01; echo \"$HPO_PARAM_X\"", "--evaluations", "\(evaluations)",
-            "--study", "s.sqlite", "--quiet",
+            "optimize", "--space", "space.json", "--objective", "echo \"$HPO_TRIAL\" >> started; sleep 0.1; echo \"$HPO_PARAM_X\"",
+            "--evaluations", "\(evaluations)", "--study", "s.sqlite", "--quiet",
         ]
+        func startedTrials() -> Int {
+            ((try? String(contentsOf: started, encoding: .utf8)) ?? "").split(separator: "\n").count
+        }
         var generator = SeededGenerator(seed: 2024)
         var seen: [Int: Study.Trial] = [:] // every trial seen complete, by id
         var kills = 0, attempts = 0
-        while kills < 20, attempts < 60 {
+        while kills < 20, attempts < 40 {
             attempts += 1
-            let started = try HPOProcess.start(arguments, in: directory)
-            Thread.sleep(forTimeInterval: generator.nextUniform(in: 0.02, 0.35))
-            if started.process.isRunning {
-                kill(started.process.processIdentifier, SIGKILL)
+            let before = startedTrials()
+            let run = try HPOProcess.start(arguments, in: directory)
+            let deadline = Date().addingTimeInterval(20)
+            while run.process.isRunning, startedTrials() == before, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+            Thread.sleep(forTimeInterval: generator.nextUniform(in: 0, 0.15))
+            if run.process.isRunning {
+                kill(run.process.processIdentifier, SIGKILL)
                 kills += 1
             }
-            started.process.waitUntilExit()
-            _ = started.standardOutputData()
-            let trials: [Study.Trial]
-            do {
-                trials = try StudyCommandLineTests.trials(study)
-            } catch StudyError.noStudy {
-                continue // killed before the study was created
-            }
-            for trial in trials where trial.state == .complete {
+            run.process.waitUntilExit()
+            _ = run.standardOutputData()
+            for trial in try StudyCommandLineTests.trials(study) where trial.state == .complete {
                 if let earlier = seen[trial.id] {
                     #expect(earlier == trial, "trial \(trial.id) changed after it completed")
                 }
                 seen[trial.id] = trial
             }
         }
-        #expect(kills >= 20)
+        #expect(kills == 20)
         let last = try HPOProcess.run(arguments, in: directory)
         #expect(last.status == 0, "\(last.stderr)")
         let final = try StudyCommandLineTests.trials(study)
-        #expect(final.map(\.id) == Array(1...evaluations))
-        #expect(!final.contains { $0.state == .running })
+        #expect(final.map(\.id) == Array(1...final.count))
+        #expect(final.count { $0.state == .complete } == evaluations, "the objective never fails: every evaluation completes")
+        #expect(!final.contains { $0.state == .running || $0.state == .failed })
         for (id, trial) in seen {
             #expect(final.filter { $0.id == id } == [trial], "complete trial \(id) must be there exactly once, unchanged")
         }
-        // Failed trials are only those abandoned by a killed process.
-        #expect(final.filter { $0.state == .failed }.allSatisfy { $0.failureReason?.hasPrefix("abandoned: process") == true })
-        #expect(final.count { $0.state == .failed } <= kills)
+        let interrupted = final.filter { $0.state == .interrupted }
+        #expect(interrupted.count >= 5, "most kills land during a trial")
+        #expect(interrupted.allSatisfy { $0.failureReason?.hasPrefix("abandoned: process") == true })
+        for trial in interrupted {
+            let reruns = final.filter { $0.retryOf == trial.id }
+            #expect(reruns.count == 1 && reruns[0].configuration == trial.configuration, "trial \(trial.id) is re-run once")
+        }
+        // Every configuration the optimizer handed out was evaluated to the end once.
+        let evaluated = final.filter { $0.state == .complete }.map(\.configuration)
+        #expect(Set(evaluated) == Set(final.map(\.configuration)) && Set(evaluated).count == evaluations)
+        let show = try HPOProcess.run(["study", "show", "s.sqlite"], in: directory)
+        #expect(show.stdout.contains("trial \(interrupted.first?.id ?? 0): interrupted: abandoned: process "))
+        #expect(show.stdout.contains("40 complete, 0 failed, 0 running, \(interrupted.count) interrupted"))
     }
 
     @Test("four processes asking and telling 50 trials each on one study: 200 distinct ids, 200 complete")

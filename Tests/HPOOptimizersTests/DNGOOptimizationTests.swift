@@ -19,6 +19,34 @@ struct DNGOOptimizationTests {
         #expect(Self.quick.label == "bo-dngo[acquisition=lcb,kappa=1,random_probability=0,epochs=20,warm_start_epochs=3]")
     }
 
+    @Test("replaying a suggestion leaves the state the suggestion leaves: the next suggestions agree")
+    func replayLeavesTheSuggestionsState() throws {
+        let benchmark = try FCNetBenchmark(.protein, mode: .noisy)
+        var (surrogate, settings) = try #require(Self.quick.bayesianOptimization)
+        settings.initialDesignSize = 4
+        settings.randomInterleaveProbability = 0.3  // the draw before the fit is replayed too
+        settings.intensification = Intensification(maximumEvaluations: 2, interval: 3)
+        let spec = OptimizerSpec.bayesianOptimization(surrogate: surrogate, settings: settings)
+        var suggesting = try spec.makeOptimizer(space: benchmark.space)
+        var replaying = try spec.makeOptimizer(space: benchmark.space)
+        #expect(suggesting.keepsStateBetweenSuggestions)
+        var history = History(space: benchmark.space, budget: 20)
+        var noise = SeededGenerator(seed: 2)
+        for step in 0..<20 {
+            var generator = SeededGenerator(seed: 5, stream: UInt64(step))
+            var twin = generator
+            let configuration = try suggesting.suggest(given: history, using: &generator)
+            try replaying.replaySuggestion(given: history, using: &twin)
+            var (a, b) = (suggesting, replaying)
+            var (ga, gb) = (SeededGenerator(seed: 6, stream: UInt64(step)), SeededGenerator(seed: 6, stream: UInt64(step)))
+            #expect(try a.suggest(given: history, using: &ga) == b.suggest(given: history, using: &gb), "after step \(step)")
+            let observation = Observation(configuration: configuration, value: try benchmark.evaluate(configuration, using: &noise).value)
+            history.append(observation)
+            suggesting.tell(observation, history: history)
+            replaying.tell(observation, history: history)
+        }
+    }
+
     @Test func aFixedSeedGivesIdenticalRuns() throws {
         let benchmark = try FCNetBenchmark(.protein, mode: .noisy)
         let loop = try RunLoop(optimizer: Self.quick, objective: benchmark, evaluations: 25)

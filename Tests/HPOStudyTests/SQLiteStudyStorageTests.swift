@@ -59,7 +59,7 @@ struct SQLiteStudyStorageTests {
         #expect(throws: StudyError.noStudy(file: empty)) { _ = try SQLiteStudyStorage(path: empty) }
     }
 
-    @Test("a trial left running by a dead process is marked failed on the next optimize")
+    @Test("a trial left running by a dead process is marked interrupted and re-run on the next optimize")
     func abandoned() async throws {
         let path = Spaces.temporaryStudyPath("abandoned")
         defer { Spaces.remove(path) }
@@ -75,9 +75,11 @@ struct SQLiteStudyStorageTests {
         _ = try study.ask() // an ask/tell trial with no owner stays running
         let summary = try await study.optimize(evaluations: 4) { _ in 1 }
         let trials = try study.trials()
-        #expect(trials[0].state == .failed)
+        #expect(trials[0].state == .interrupted)
         #expect(trials[0].failureReason == "abandoned: process \(dead) ended before the trial finished")
         #expect(trials[1].state == .running)
-        #expect(summary.complete == 2 && summary.failed == 1 && summary.running == 1)
+        #expect(trials[2].retryOf == 1 && trials[2].configuration == trials[0].configuration && trials[2].state == .complete)
+        #expect(trials.dropFirst(3).allSatisfy { $0.retryOf == nil })
+        #expect(summary.complete == 3 && summary.failed == 0 && summary.running == 1 && summary.interrupted == 1)
     }
 }

@@ -38,6 +38,11 @@ public struct DNGO: Surrogate {
         self.settings = settings
     }
 
+    /// `true`: a fit starts from the previous fit's state, its weights with
+    /// ``Settings/warmStart`` and, warm or not, its regression hyperparameters (the start of their
+    /// search) and the count of fits (which sets the fresh starts).
+    public var keepsStateBetweenFits: Bool { true }
+
     /// The `(alpha, beta)` pairs of the regressions the last fit averages (one per network).
     public var hyperparameters: [(alpha: Double, beta: Double)] {
         members.flatMap { $0.posteriors.map { ($0.alpha, $0.beta) } }
