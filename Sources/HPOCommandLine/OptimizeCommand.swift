@@ -58,5 +58,8 @@ struct OptimizeCommand: AsyncParsableCommand {
             if !quiet { print(TrialLine(trial: trial).text) }
         }, command.evaluate)
         print(summary)
+        if summary.finished < evaluations, summary.running == 0, let size = study.space.size {
+            print("stopped at \(summary.finished) of \(evaluations) evaluations: the optimizer has evaluated every one of the \(size) configurations of the space")
+        }
     }
 }

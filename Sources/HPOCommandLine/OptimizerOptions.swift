@@ -19,7 +19,7 @@ struct OptimizerOptions: ParsableArguments {
     var settings: String?
 
     /// The optimizer of a command that does not name one.
-    static let defaultPreset = "bo-rf"
+    static let defaultPreset = OptimizerRegistry.defaultPresetName
 
     /// Whether any option was given.
     var isGiven: Bool { optimizer != nil || !changes.isEmpty || settings != nil }

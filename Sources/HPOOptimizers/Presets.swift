@@ -49,3 +49,13 @@ extension OptimizerRegistry {
             },
             noisy: "bo-dngo-noisy"))
 }
+
+extension OptimizerRegistry {
+    /// The preset of a study or command that names none: bo-rf, which suits any space.
+    public static let defaultPresetName = BayesianOptimization.RandomForestKind().name
+}
+
+extension OptimizerSpec {
+    /// The optimizer of a study that names none: the ``OptimizerRegistry/defaultPresetName`` preset.
+    public static var defaultOptimizer: OptimizerSpec { BayesianOptimization.RandomForestKind().spec() }
+}

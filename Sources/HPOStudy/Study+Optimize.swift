@@ -1,4 +1,5 @@
 import Foundation
+import HPOOptimizers
 
 extension Study {
     /// Runs the study until it has `evaluations` finished (complete or failed) trials, evaluating
@@ -9,7 +10,10 @@ extension Study {
     ///
     /// An objective that throws, or returns a non-finite value, makes a failed trial (its reason
     /// is the error's description; ``ObjectiveFailure`` also carries a stderr tail) and the study
-    /// goes on. Cancellation marks the current trial interrupted and rethrows.
+    /// goes on. Cancellation marks the current trial interrupted and rethrows. In a finite space
+    /// the study stops early, without an error, once the optimizer has no configuration left to
+    /// evaluate: every one was evaluated (and the optimizer does not repeat), or every remaining
+    /// one is being evaluated by another process.
     @discardableResult
     public func optimize(
         evaluations: Int, owner: TrialOwner = .current,
@@ -19,7 +23,7 @@ extension Study {
         guard evaluations > 0 else { throw StudyError.invalidCount(name: "number of evaluations", value: evaluations) }
         try setBudget(evaluations)
         try interruptAbandonedTrials()
-        while let trial = try ask(owner: owner, limit: evaluations) {
+        while let trial = try nextTrial(owner: owner, limit: evaluations) {
             let outcome: TrialOutcome
             do {
                 outcome = TrialOutcome(value: try await objective(trial))
@@ -34,6 +38,16 @@ extension Study {
             progress(try tell(trialID: trial.id, outcome: outcome))
         }
         return try summary()
+    }
+
+    /// The next trial to evaluate, or `nil` when the study has `limit` trials or nothing is left
+    /// to evaluate in its finite space.
+    private func nextTrial(owner: TrialOwner, limit: Int) throws -> Trial? {
+        do {
+            return try ask(owner: owner, limit: limit)
+        } catch OptimizerError.spaceExhausted, StudyError.everyConfigurationRunning {
+            return nil
+        }
     }
 
     /// The counts by state and the best trial so far.

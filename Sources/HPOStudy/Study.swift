@@ -32,9 +32,9 @@ public struct Study: Sendable {
         self.storage = storage
     }
 
-    /// A new study kept in memory, to make `budget` evaluations if given.
+    /// A new study kept in memory, to make `budget` evaluations if given; by default with bo-rf.
     public init(
-        space: SearchSpace, optimizer: OptimizerSpec = .random(RandomSearch.Settings()), seed: UInt64 = 0, budget: Int? = nil
+        space: SearchSpace, optimizer: OptimizerSpec = .defaultOptimizer, seed: UInt64 = 0, budget: Int? = nil
     ) {
         self.init(storage: InMemoryStudyStorage(
             settings: StudySettings(space: space, optimizer: optimizer, seed: seed), budget: budget))

@@ -92,6 +92,20 @@ struct StudyCommandLineTests {
         let config: [String: ParameterValue]
     }
 
+    @Test("the default optimizer on a finite space smaller than the budget evaluates each configuration once and stops cleanly")
+    func finiteSpaceExhausted() throws {
+        let directory = try Self.workspace("exhausted")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try HPOProcess.run(
+            ["optimize", "--space", "finite.yaml", "--objective", "echo \"$HPO_PARAM_UNITS\"", "--evaluations", "20", "--study", "s.sqlite"],
+            in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("optimizer bo-rf"))
+        #expect(run.stdout.contains("stopped at 12 of 20 evaluations: the optimizer has evaluated every one of the 12 configurations of the space"))
+        let trials = try Self.trials(directory.appendingPathComponent("s.sqlite"))
+        #expect(trials.count == 12 && Set(trials.map(\.configuration)).count == 12)
+    }
+
     // MARK: - Show, export and failures that do not stop the study
 
     @Test("a failing objective makes failed trials, the study goes on, show and export report them")

@@ -77,7 +77,7 @@ struct StudyRobustnessTests {
         // Each worker asks with the study's settings (the first creates it), parses the id and tells.
         let worker = """
             for i in $(seq 1 50); do
-              reply=$("\(hpo)" ask --study s.sqlite --space finite.yaml --seed 3) || exit 1
+              reply=$("\(hpo)" ask --study s.sqlite --space finite.yaml --seed 3 --optimizer random) || exit 1
               id=$(printf '%s' "$reply" | sed 's/^{"trial": \\([0-9]*\\),.*/\\1/')
               "\(hpo)" tell --study s.sqlite --trial "$id" --value "$i" > /dev/null || exit 1
             done
@@ -108,6 +108,7 @@ struct StudyRobustnessTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let arguments = [
             "optimize", "--space", "finite.yaml", "--objective", "sleep 0.02; echo \"$HPO_PARAM_UNITS\"", "--evaluations", "30",
+            "--optimizer", "random",
             "--study", "s.sqlite", "--quiet",
         ]
         let workers = try (0..<2).map { _ in try HPOProcess.start(arguments, in: directory) }
