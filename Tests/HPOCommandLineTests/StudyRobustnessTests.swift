@@ -16,7 +16,7 @@ struct StudyRobustnessTests {
         // Each trial appends its id to `started`, so that the kills land during or between trials, not in start-up.
         let arguments = [
             "optimize", "--space", "space.json", "--objective", "echo \"$HPO_TRIAL\" >> started; sleep 0.1; echo \"$HPO_PARAM_X\"",
-            "--evaluations", "\(evaluations)", "--study", "s.sqlite", "--quiet",
+            "--evaluations", "\(evaluations)", "--study", "s.sqlite", "--quiet", "--optimizer", "random",
         ]
         func startedTrials() -> Int {
             ((try? String(contentsOf: started, encoding: .utf8)) ?? "").split(separator: "\n").count
