@@ -22,7 +22,10 @@ public struct StudySettings: Hashable, Sendable, Codable {
     public func differences(from other: StudySettings) -> [String] {
         var result: [String] = []
         if space != other.space { result.append("a different search space") }
-        if optimizer != other.optimizer { result.append("optimizer \(optimizer.label) \(optimizer) (not \(other.optimizer))") }
+        if optimizer != other.optimizer {
+            let (mine, theirs) = (optimizer.label, other.optimizer.label)
+            result.append(mine != theirs ? "optimizer \(mine) (not \(theirs))" : "optimizer \(mine) with other settings than the study's")
+        }
         if seed != other.seed { result.append("seed \(seed) (not \(other.seed))") }
         return result
     }
