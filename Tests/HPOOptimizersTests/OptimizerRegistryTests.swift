@@ -83,6 +83,24 @@ private struct DefaultFirst: OptimizerKind {
         }
     }
 
+    @Test func storedSettingsOfRemovedExperimentsAreRefusedNotReadAsTheDefaults() throws {
+        let loop = #""acquisition":{"lowerConfidenceBound":{"kappa":1}},"allowRepeats":false,"initialDesignSize":10,"maximizer":{"exhaustive":{}},"randomInterleaveProbability":0"#
+        let forest = #""surrogate":{"randomForest":{"_0":{"bootstrap":true,"featuresPerSplit":{"fraction":{"_0":0.8333333333333334}},"includeLeafVariance":false,"maxDepth":64,"minSamplesPerLeaf":2,"minSamplesToSplit":3,"targets":{"logarithm":{}},"trees":10,"varianceFloor":1e-10}}}"#
+        let plain = #"{"bayesianOptimization":{"settings":{"# + loop + #","incumbent":"bestPredictedMean"},"# + forest + "}}"
+        #expect(try JSONDecoder().decode(OptimizerSpec.self, from: Data(plain.utf8)).label == "bo-rf[maximizer=exhaustive]")
+        for (removed, message) in [
+            (#","trustRegion":{"initialRadius":3,"failureTolerance":5,"successTolerance":2,"shrink":"decrement"}"#, "a trust region"),
+            (#","incumbent":"bestObserved""#, "the incumbent rule bestObserved"),
+        ] {
+            let json = #"{"bayesianOptimization":{"settings":{"# + loop + removed + "}," + forest + "}}"
+            #expect {
+                try JSONDecoder().decode(OptimizerSpec.self, from: Data(json.utf8))
+            } throws: { error in
+                "\(error)".contains("the optimizer uses \(message), which this version no longer has")
+            }
+        }
+    }
+
     @Test func anOptimizerFromOutsideTheLibraryRegistersRunsAndDecodes() throws {
         let mine = registry.registering(DefaultFirst())
         let optimizer = try mine.optimizer(named: "default-first", changes: [("explore", true)])

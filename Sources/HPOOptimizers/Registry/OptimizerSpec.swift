@@ -84,7 +84,7 @@ public struct OptimizerSpec: Hashable, Sendable, Codable {
         let registry = decoder.userInfo[.optimizerRegistry] as? OptimizerRegistry ?? .standard
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard container.contains(.kind) else {
-            self = try LegacyOptimizerSpec(from: decoder).spec
+            self = try LegacyOptimizerSpec.decode(from: decoder)
             return
         }
         let name = try container.decode(String.self, forKey: .kind)
