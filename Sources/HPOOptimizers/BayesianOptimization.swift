@@ -10,8 +10,8 @@ import HPOSurrogate
 /// logarithm of the loss, and says so by its ``Surrogate/targetTransform``), builds the acquisition function around the incumbent and returns the configuration the
 /// maximizer finds best; with probability ``Settings/randomInterleaveProbability`` a random
 /// configuration is suggested instead, which keeps the search from starving regions that a wrong
-/// model dismisses. In a finite space no evaluated configuration is suggested again unless
-/// ``Settings/allowRepeats`` is set. Failed evaluations (value `nil`) are fitted as the worst
+/// model dismisses. No evaluated configuration is suggested again, in any space, unless
+/// ``Settings/allowRepeats`` is set (or intensification repeats the incumbent on purpose). Failed evaluations (value `nil`) are fitted as the worst
 /// successful value seen, so the model learns to avoid them.
 ///
 /// Every random choice (initial design, interleaving, the surrogate's bootstraps, the
@@ -27,7 +27,8 @@ public struct BayesianOptimization: Optimizer {
         public var initialDesignSize: Int
         /// The probability that a suggestion after the initial design is random.
         public var randomInterleaveProbability: Double
-        /// Whether evaluated configurations of a finite space may be suggested again.
+        /// Whether evaluated configurations may be suggested again (intensification repeats the
+        /// incumbent either way).
         public var allowRepeats: Bool
         /// Re-evaluation of the incumbent against noise, or `nil` to evaluate each configuration
         /// once (unless ``allowRepeats`` lets the acquisition choose an evaluated one).
@@ -84,7 +85,7 @@ public struct BayesianOptimization: Optimizer {
 
     public mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
         if let repeated = settings.intensification?.repeated(given: history) { return repeated }
-        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
+        let excluded = settings.allowRepeats ? [] : history.evaluated
         if let size = space.size, excluded.count >= size { throw OptimizerError.spaceExhausted(size: size) }
         guard history.count >= settings.initialDesignSize,
             !generator.nextBool(probability: settings.randomInterleaveProbability),
@@ -102,7 +103,7 @@ public struct BayesianOptimization: Optimizer {
     /// before the fit, then the fit, then nothing.
     public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
         guard settings.intensification?.repeated(given: history) == nil else { return }
-        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated.count : 0
+        let excluded = settings.allowRepeats ? 0 : history.evaluated.count
         if let size = space.size, excluded >= size { throw OptimizerError.spaceExhausted(size: size) }
         guard history.count >= settings.initialDesignSize,
             !generator.nextBool(probability: settings.randomInterleaveProbability),
@@ -117,7 +118,7 @@ public struct BayesianOptimization: Optimizer {
         given history: History, using generator: inout SeededGenerator
     ) throws -> AcquisitionProblem? {
         guard let data = TrainingData(history: history) else { return nil }
-        let excluded = space.isFinite && !settings.allowRepeats ? history.evaluated : []
+        let excluded = settings.allowRepeats ? [] : history.evaluated
         return try fitAcquisition(to: data, excluding: excluded, using: &generator)
     }
 

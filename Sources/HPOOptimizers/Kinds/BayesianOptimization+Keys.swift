@@ -74,7 +74,7 @@ extension BayesianOptimization.Settings {
                     }
                     settings.maximizer = .randomSampling(samples: samples)
                 }),
-            .bool("allow_repeats", \.allowRepeats, "Allow suggesting configurations of a finite space that were already evaluated."),
+            .bool("allow_repeats", \.allowRepeats, "Allow suggesting configurations that were already evaluated."),
             OptimizerSetting(
                 "intensify", .bool,
                 "Re-evaluate the incumbent against noise (as SMAC's intensification) and spend the end of a known budget confirming the best.",
