@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Comma-separated optimizers: \(OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", ")).")
+    @Option(help: "Comma-separated optimizers: presets (\(OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", "))), each optionally with settings changed as labels show them, e.g. bo-rf[kappa=2,trees=20].")
     var optimizers: String = "random"
 
     @Option(help: "The benchmark: \(BenchmarkRegistry.standard.names.joined(separator: ", ")).")

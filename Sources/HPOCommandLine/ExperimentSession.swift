@@ -49,12 +49,13 @@ struct ExperimentSession {
         return lines.joined(separator: "\n")
     }
 
-    /// The optimizers named in a comma-separated list of presets.
+    /// The optimizers of a comma-separated list of labels: presets, or presets with settings
+    /// changed as labels print them, e.g. `bo-rf,bo-rf[kappa=2,trees=20]`.
     static func optimizers(_ list: String) throws -> [NamedOptimizer] {
-        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = OptimizerRegistry.labels(in: list)
         guard !names.isEmpty else {
             throw CommandLineError("--optimizers is empty: name at least one of " + OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", "))
         }
-        return try names.map { try OptimizerRegistry.standard.optimizer(named: $0) }
+        return try names.map { try OptimizerRegistry.standard.optimizer(label: $0) }
     }
 }

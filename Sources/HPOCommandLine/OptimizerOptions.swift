@@ -38,21 +38,7 @@ struct OptimizerOptions: ParsableArguments {
     /// The optimizer named (or `preset`, by default ``defaultPreset``) with the settings given,
     /// labelled truthfully, e.g. `bo-rf-noisy[kappa=2]`.
     func resolve(preset: String? = nil, registry: OptimizerRegistry = .standard) throws -> NamedOptimizer {
-        let name = preset ?? optimizer ?? Self.defaultPreset
-        let base = try registry.preset(named: name).spec
-        let types = Dictionary(base.keys.map { ($0.key, $0.type) }, uniquingKeysWith: { first, _ in first })
-        var given: [(key: String, value: SettingValue)] = try fileSettings()
-        for change in changes {
-            guard let equals = change.firstIndex(of: "="), equals != change.startIndex else { throw SettingError.malformed(argument: change) }
-            let key = String(change[..<equals]).trimmingCharacters(in: .whitespaces)
-            let text = String(change[change.index(after: equals)...])
-            guard let type = types[key] else {
-                throw SettingError.unknownKey(key: key, optimizer: name, valid: base.keys.map(\.key))
-            }
-            guard let value = type.parse(text) else { throw SettingError.invalidValue(key: key, value: text, valid: type.description) }
-            given.append((key, value))
-        }
-        return try registry.optimizer(named: name, changes: given)
+        try registry.optimizer(named: preset ?? optimizer ?? Self.defaultPreset, settings: changes, after: try fileSettings())
     }
 
     /// The settings of `--settings`, in the file's order of keys.

@@ -22,7 +22,7 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: "The output folder (index.html and a folder per benchmark).")
     var output: String = "report"
 
-    @Option(help: "Comma-separated optimizers: \(OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", ")). (default: \(Reproduction.defaultOptimizers.joined(separator: ",")))")
+    @Option(help: "Comma-separated optimizers: presets (\(OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", "))), each optionally with settings changed as labels show them, e.g. bo-rf[kappa=2,trees=20]. (default: \(Reproduction.defaultOptimizers.joined(separator: ",")))")
     var optimizers: String?
 
     @Option(help: "How an evaluation reads the table: noisy, mean, or seed:K.")

@@ -71,6 +71,19 @@ private struct DefaultFirst: OptimizerKind {
         #expect(try registry.optimizer(named: "bo-rf", changes: [("trees", 20), ("kappa", 2)]).label == "bo-rf[kappa=2,trees=20]")
     }
 
+    @Test func aLabelNamesItsOptimizerBack() throws {
+        let list = "random, bo-rf[kappa=2,trees=20],bo-dngo[hidden_layers=20,30,networks=2],bo-rf-noisy[kappa=0.5]"
+        let labels = OptimizerRegistry.labels(in: list)
+        #expect(labels == ["random", "bo-rf[kappa=2,trees=20]", "bo-dngo[hidden_layers=20,30,networks=2]", "bo-rf-noisy[kappa=0.5]"])
+        let optimizers = try labels.map { try registry.optimizer(label: $0) }
+        // Every label but the last is the optimizer's own; kappa=0.5 is bo-rf-noisy's anyway.
+        #expect(optimizers.map(\.label) == ["random", "bo-rf[kappa=2,trees=20]", "bo-dngo[hidden_layers=20,30,networks=2]", "bo-rf-noisy"])
+        for optimizer in optimizers { #expect(try registry.optimizer(label: optimizer.label) == optimizer) }
+        #expect(throws: SettingError.unknownKey(key: "kapa", optimizer: "bo-rf", valid: optimizers[1].spec.keys.map(\.key))) {
+            try registry.optimizer(label: "bo-rf[kapa=2]")
+        }
+    }
+
     @Test func studyFilesOfEarlierVersionsStillDecode() throws {
         let stored = [
             "random-without-replacement": #"{"random":{"_0":{"withoutReplacement":true}}}"#,
