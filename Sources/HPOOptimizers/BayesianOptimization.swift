@@ -84,32 +84,47 @@ public struct BayesianOptimization: Optimizer {
     public var keepsStateBetweenSuggestions: Bool { surrogate.keepsStateBetweenFits }
 
     public mutating func suggest(given history: History, using generator: inout SeededGenerator) throws -> Configuration {
-        if let repeated = settings.intensification?.repeated(given: history) { return repeated }
+        switch try plan(given: history, using: &generator) {
+        case .repeat(let configuration):
+            return configuration
+        case .random:
+            return try randomConfiguration(given: history, using: &generator)
+        case .model(let data, let excluded):
+            let problem = try fitAcquisition(to: data, excluding: excluded, using: &generator)
+            if let found = problem.maximize(with: maximizer, using: &generator) { return found.configuration }
+            return try randomConfiguration(given: history, using: &generator)
+        }
+    }
+
+    /// Fits the surrogate as ``suggest(given:using:)`` would (the fit is the only state a
+    /// suggestion leaves), skipping the acquisition's maximization: the same plan and draws
+    /// before the fit, then the fit, then nothing.
+    public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
+        guard case .model(let data, _) = try plan(given: history, using: &generator) else { return }
+        try surrogate.fit(data.configurations, data.losses, using: &generator)
+    }
+
+    /// What a suggestion does.
+    private enum Plan {
+        /// Intensification repeats this configuration.
+        case `repeat`(Configuration)
+        /// A random configuration: the initial design, a random interleave, or no success yet.
+        case random
+        /// The acquisition's maximum on a model of `data`, avoiding `excluded`.
+        case model(TrainingData, excluded: Set<Configuration>)
+    }
+
+    /// The plan of the suggestion after `history`, with the draws it takes before any fit; throws
+    /// when every configuration of a finite space was evaluated and repeats are not allowed.
+    private func plan(given history: History, using generator: inout SeededGenerator) throws -> Plan {
+        if let repeated = settings.intensification?.repeated(given: history) { return .repeat(repeated) }
         let excluded = settings.allowRepeats ? [] : history.evaluated
         if let size = space.size, excluded.count >= size { throw OptimizerError.spaceExhausted(size: size) }
         guard history.count >= settings.initialDesignSize,
             !generator.nextBool(probability: settings.randomInterleaveProbability),
             let data = TrainingData(history: history)
-        else {
-            return try randomConfiguration(given: history, using: &generator)
-        }
-        let problem = try fitAcquisition(to: data, excluding: excluded, using: &generator)
-        if let found = problem.maximize(with: maximizer, using: &generator) { return found.configuration }
-        return try randomConfiguration(given: history, using: &generator)
-    }
-
-    /// Fits the surrogate as ``suggest(given:using:)`` would (the fit is the only state a
-    /// suggestion leaves), skipping the acquisition's maximization: the same checks and draws
-    /// before the fit, then the fit, then nothing.
-    public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
-        guard settings.intensification?.repeated(given: history) == nil else { return }
-        let excluded = settings.allowRepeats ? 0 : history.evaluated.count
-        if let size = space.size, excluded >= size { throw OptimizerError.spaceExhausted(size: size) }
-        guard history.count >= settings.initialDesignSize,
-            !generator.nextBool(probability: settings.randomInterleaveProbability),
-            let data = TrainingData(history: history)
-        else { return }
-        try surrogate.fit(data.configurations, data.losses, using: &generator)
+        else { return .random }
+        return .model(data, excluded: excluded)
     }
 
     /// Fits the surrogate to `history` and returns the acquisition problem a model-based

@@ -51,7 +51,7 @@ public enum OptimizerError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .spaceExhausted(let size):
-            "all \(size) configurations of the space have been evaluated: allow repeats or evaluate fewer"
+            "all \(size) configurations of the space have been evaluated: evaluate fewer, or allow repeats (allow_repeats=true, or random search)"
         case .invalidSetting(let name, let value, let valid):
             "invalid \(name) \(value): it must be \(valid)"
         }

@@ -15,9 +15,10 @@ import Testing
 //
 //   hpo run --optimizer P --benchmark fcnet-slice --runs R --evaluations 50 --seed 11 --quiet --jobs 2
 //
-// (random-without-replacement: `--optimizer random --without-replacement`; bo-rf-ei: `--optimizer
-// bo-rf --acquisition ei`, which the summary labels bo-rf-ei.) The test computes the same runs, so
-// on unchanged code it reproduces these means exactly. Time: wall-clock seconds of that command
+// (At 8ef0830 random-without-replacement and bo-rf-ei were spelled `--optimizer random
+// --without-replacement` and `--optimizer bo-rf --acquisition ei`; today every preset is
+// `--optimizer P`, and the runs are byte-identical.) The test computes the same runs, so on
+// unchanged code it reproduces these means exactly. Time: wall-clock seconds of that command
 // with 2 jobs on a shared 2-core machine. The whole guard in the test binary: 95 s of CPU, so
 // about 50 s on 2 free cores (130 to 190 s while other builds shared the cores).
 //

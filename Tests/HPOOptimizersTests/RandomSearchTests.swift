@@ -53,7 +53,7 @@ struct RandomSearchTests {
         }
         #expect(history.evaluated.count == 12)
         #expect(throws: OptimizerError.spaceExhausted(size: 12)) { try optimizer.suggest(given: history, using: &generator) }
-        #expect(OptimizerError.spaceExhausted(size: 12).description == "all 12 configurations of the space have been evaluated: allow repeats or evaluate fewer")
+        #expect(OptimizerError.spaceExhausted(size: 12).description == "all 12 configurations of the space have been evaluated: evaluate fewer, or allow repeats (allow_repeats=true, or random search)")
     }
 
     @Test("with replacement, draws are uniform over a finite space (each cell within 4 standard errors)")

@@ -2,7 +2,7 @@
 /// `hpo optimizers` offer, and what decodes optimizers from study files and comparison folders.
 ///
 /// A registry is a value: ``standard`` holds the project's optimizers, and code that imports
-/// `HPO` adds its own with ``registering(_:)-(Kind)`` and ``registering(_:)-(OptimizerPreset)``, then passes
+/// `HPO` adds its own kinds and presets with the `registering` methods, then passes
 /// the registry where optimizers are looked up or decoded.
 public struct OptimizerRegistry: Sendable {
     /// The kinds, in the order registered.
