@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The modules read as the pipeline: randomness -> space -> objective -> surrogate ->
-// acquisition -> optimizers -> run -> studies -> report -> command line. Dependencies point one way.
+// acquisition -> optimizers -> run (the study driver: every run is a study) -> report ->
+// stored studies (SQLite, space files, command objectives) -> command line. Dependencies point one way.
 let package = Package(
     name: "swift-hpo",
     platforms: [.macOS(.v14)],
@@ -67,9 +68,9 @@ let package = Package(
         .testTarget(name: "HPOReportTests", dependencies: ["HPOReport", "HPORun", "HPOObjective", "HPOOptimizers"]),
         .testTarget(
             name: "HPOStudyTests",
-            dependencies: ["HPOStudy", "HPORandom", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HPOStudy", "HPORun", "HPORandom", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPOStudy"]),
+        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPORun", "HPOStudy"]),
     ],
     swiftLanguageModes: [.v6]
 )

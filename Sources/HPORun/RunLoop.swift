@@ -3,11 +3,15 @@ import HPOOptimizers
 import HPORandom
 import HPOSpace
 
-/// Runs an optimizer on an objective for a fixed number of evaluations.
+/// Runs an optimizer on an objective for a fixed number of evaluations: a ``Study`` kept in
+/// memory whose trials the objective evaluates, so a benchmark run and a user's study share one
+/// driver (its budget, its optimizer kept between asks, its seeded suggestions).
 ///
 /// Randomness: run `index` of an experiment seeded `seed` gets its own seed
-/// (``runSeed(experimentSeed:run:)``); from it, the optimizer draws from stream 0 and the
-/// objective's noise from stream 1, so two optimizers in the same run see the same noise draws.
+/// (``runSeed(experimentSeed:run:)``), which is the seed of the run's study: the suggestion for
+/// trial `n` draws from stream `n` (as in every study), and the objective's noise from stream 0,
+/// which no trial uses. So two optimizers in the same run see the same noise draws, and a run
+/// suggests what `hpo optimize` with the same seed and results would.
 public struct RunLoop: Sendable {
     /// The optimizer to make afresh for each run.
     public let optimizer: OptimizerSpec
@@ -37,12 +41,14 @@ public struct RunLoop: Sendable {
         try perform(run: run, seed: Self.runSeed(experimentSeed: experimentSeed, run: run))
     }
 
-    /// Performs one run from its own seed.
+    /// Performs one run from its own seed: a study of `evaluations` trials in memory.
+    ///
+    /// An objective that throws ends the run with its error (a benchmark's evaluation does not
+    /// fail); so does an optimizer that runs out of configurations of a finite space.
     public func perform(run: Int, seed: UInt64) throws -> RunResult {
         let space = objective.space
-        var optimizer = try optimizer.makeOptimizer(space: space)
-        var optimizerRandom = SeededGenerator(seed: seed, stream: 0)
-        var objectiveRandom = SeededGenerator(seed: seed, stream: 1)
+        let study = Study(space: space, optimizer: optimizer, seed: seed, budget: evaluations)
+        var objectiveRandom = SeededGenerator(seed: seed, stream: 0)
         let benchmark = objective as? any Benchmark
         let clock = ContinuousClock()
 
@@ -50,18 +56,16 @@ public struct RunLoop: Sendable {
         var result = RunResult(
             run: run, seed: seed, trials: [], observed: [], incumbents: [],
             regret: benchmark == nil ? nil : [], trueValue: benchmark == nil ? nil : [])
-        for _ in 0..<evaluations {
-            var configuration = space.defaultConfiguration
-            let elapsed = try clock.measure {
-                configuration = try optimizer.suggest(given: history, using: &optimizerRandom)
-            }
-            let evaluation = try objective.evaluate(configuration, using: &objectiveRandom)
-            let observation = Observation(configuration: configuration, value: evaluation.value)
-            history.append(observation)
-            optimizer.tell(observation, history: history)
+        while true {
+            var next: Study.Trial?
+            let elapsed = try clock.measure { next = try study.ask(limit: evaluations) }
+            guard let trial = next else { break }
+            let evaluation = try objective.evaluate(trial.configuration, using: &objectiveRandom)
+            try study.tell(trial, value: evaluation.value)
 
-            result.trials.append(Trial(
-                configuration: configuration, value: evaluation.value, cost: evaluation.cost,
+            history.append(Observation(configuration: trial.configuration, value: evaluation.value))
+            result.trials.append(RunResult.Record(
+                configuration: trial.configuration, value: evaluation.value, cost: evaluation.cost,
                 suggestSeconds: elapsed.seconds))
             let tally = history.incumbentTally
             let incumbent = tally?.firstIndex ?? 0

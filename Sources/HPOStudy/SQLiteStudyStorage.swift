@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HPORun
 import HPOSpace
 
 /// A study in an SQLite file, shared safely by any number of processes.

@@ -1,5 +1,6 @@
 import Foundation
 import HPO
+import HPORun
 import HPOStudy
 import Testing
 

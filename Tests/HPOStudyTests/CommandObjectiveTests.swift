@@ -1,5 +1,6 @@
 import Foundation
 import HPOSpace
+import HPORun
 import HPOStudy
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import HPOOptimizers
 import HPOSpace
+import HPORun
 import HPOStudy
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HPOOptimizers
 import HPOSpace
+import HPORun
 import HPOStudy
 import Testing
 

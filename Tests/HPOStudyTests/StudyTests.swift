@@ -2,6 +2,7 @@ import Foundation
 import HPOOptimizers
 import HPORandom
 import HPOSpace
+import HPORun
 import HPOStudy
 import HPOSurrogate
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import HPORun
 import HPOSpace
 
 /// An objective evaluated by an external command, in any language.

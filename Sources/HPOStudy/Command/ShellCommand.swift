@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HPORun
 import Synchronization
 
 /// One run of a shell command (`/bin/sh -c`) with its input, environment, time limit and output

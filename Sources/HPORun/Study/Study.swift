@@ -74,7 +74,7 @@ public struct Study: Sendable {
     /// `owner` is the process that will evaluate it (so that a later run can mark the trial
     /// interrupted if that process dies); `nil`, the default, for an evaluator that is not known.
     public func ask(owner: TrialOwner? = nil) throws -> Trial {
-        try storage.insertTrial(owner: owner) { trials, budget in try nextTrial(after: trials, budget: budget) }
+        try storage.insertTrial(owner: owner) { trials, budget in try nextTrial(after: trials, budget: budget, limit: nil) }
     }
 
     /// Like ``ask(owner:)``, but `nil` once the study has `limit` trials that are running or
@@ -83,8 +83,7 @@ public struct Study: Sendable {
     public func ask(owner: TrialOwner? = nil, limit: Int) throws -> Trial? {
         do {
             return try storage.insertTrial(owner: owner) { trials, budget in
-                guard trials.count(where: { $0.state != .interrupted }) < limit else { throw LimitReached() }
-                return try nextTrial(after: trials, budget: budget ?? limit)
+                try nextTrial(after: trials, budget: budget ?? limit, limit: limit)
             }
         } catch is LimitReached {
             return nil
@@ -133,48 +132,47 @@ public struct Study: Sendable {
     private static let attemptsToAvoidRunning = 16
 
     /// The trial after `trials`: a re-run of the oldest interrupted trial that has none and
-    /// whose configuration is not running, else the optimizer's next configuration.
-    private func nextTrial(after trials: [Trial], budget: Int?) throws -> NewTrial {
-        let rerun = Set(trials.compactMap(\.retryOf))
-        let running = Set(trials.filter { $0.state == .running }.map(\.configuration))
-        if let interrupted = trials.first(where: {
-            $0.state == .interrupted && !rerun.contains($0.id) && !running.contains($0.configuration)
-        }) {
-            return NewTrial(configuration: interrupted.configuration, retryOf: interrupted.id)
+    /// whose configuration is not running, else the optimizer's next configuration; throws
+    /// `LimitReached` once `limit` trials run or finished.
+    private func nextTrial(after trials: [Trial], budget: Int?, limit: Int?) throws -> NewTrial {
+        try optimizerCache.withOptimizer(settings: settings, budget: budget, trials: trials) { ledger, optimizer in
+            if let limit, ledger.counted(trials) >= limit { throw LimitReached() }
+            if let interrupted = ledger.interruptedAwaitingRerun(trials) {
+                return NewTrial(configuration: interrupted.configuration, retryOf: interrupted.id)
+            }
+            let id = (trials.last?.id ?? 0) + 1
+            return NewTrial(configuration: try nextConfiguration(
+                ofTrial: id, running: ledger.runningConfigurations(trials), optimizer: &optimizer))
         }
-        return NewTrial(configuration: try nextConfiguration(after: trials, budget: budget))
     }
 
-    /// The optimizer's configuration for the trial after `trials`, of a study that will have
-    /// `budget` evaluations, if known.
+    /// The optimizer's configuration for trial `id` while the configurations `running` are
+    /// being evaluated; `optimizer` is the study's, up to date with the finished trials
+    /// (``StudyOptimizer``).
     ///
-    /// The optimizer is the study's, up to date with the finished trials (``StudyOptimizer``).
     /// With running trials it suggests, on a copy, from the finished trials followed by the
     /// running ones as failures (value `nil`, ``History/appendRunning(_:)``), so that, like the
     /// "constant liar" of parallel Bayesian optimization, it steers away from configurations
     /// being evaluated, and intensification confirms a configuration that is not running. In a
     /// finite space a suggestion that is running anyway is drawn again, and after a few tries
     /// replaced by a uniform draw among the other configurations.
-    private func nextConfiguration(after trials: [Trial], budget: Int?) throws -> Configuration {
-        let id = (trials.last?.id ?? 0) + 1
+    private func nextConfiguration(
+        ofTrial id: Int, running runningConfigurations: [Configuration], optimizer study: inout StudyOptimizer
+    ) throws -> Configuration {
+        guard !runningConfigurations.isEmpty else { return try study.suggest(forTrial: id) }
         var running = History(space: space)
-        for trial in trials where trial.state == .running {
-            running.append(Observation(configuration: trial.configuration, value: nil))
+        for configuration in runningConfigurations { running.append(Observation(configuration: configuration, value: nil)) }
+        var optimizer = study.optimizer  // a copy: a suggestion among running trials is no step
+        var proposals = study.history
+        for configuration in runningConfigurations { proposals.appendRunning(configuration) }
+        var generator = study.generator(ofTrial: id)
+        guard let size = space.size else { return try optimizer.suggest(given: proposals, using: &generator) }
+        for _ in 0..<Self.attemptsToAvoidRunning {
+            let candidate = try optimizer.suggest(given: proposals, using: &generator)
+            if !running.contains(candidate) { return candidate }
         }
-        return try optimizerCache.withOptimizer(settings: settings, budget: budget, trials: trials) { study in
-            guard running.count > 0 else { return try study.suggest(forTrial: id) }
-            var optimizer = study.optimizer  // a copy: a suggestion among running trials is no step
-            var proposals = study.history
-            for observation in running.observations { proposals.appendRunning(observation.configuration) }
-            var generator = study.generator(ofTrial: id)
-            guard let size = space.size else { return try optimizer.suggest(given: proposals, using: &generator) }
-            for _ in 0..<Self.attemptsToAvoidRunning {
-                let candidate = try optimizer.suggest(given: proposals, using: &generator)
-                if !running.contains(candidate) { return candidate }
-            }
-            guard running.evaluated.count < size else { throw StudyError.everyConfigurationRunning(size: size) }
-            let taken = proposals.evaluated.count < size ? proposals : running
-            return try space.sampleUnevaluated(given: taken, size: size, using: &generator)
-        }
+        guard running.evaluated.count < size else { throw StudyError.everyConfigurationRunning(size: size) }
+        let taken = proposals.evaluated.count < size ? proposals : running
+        return try space.sampleUnevaluated(given: taken, size: size, using: &generator)
     }
 }

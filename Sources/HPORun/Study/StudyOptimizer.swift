@@ -1,0 +1,147 @@
+import HPOOptimizers
+import HPORandom
+import HPOSpace
+import Synchronization
+
+/// The optimizer behind a study, brought up to date with the stored trials.
+///
+/// Its life is a sequence of steps in trial-id order: for each trial the optimizer suggested (not
+/// a re-run of an interrupted trial) the suggestion it made, from the finished trials before it
+/// with the generator of that trial's stream, and for each finished trial the result it was told.
+/// An optimizer that keeps state between suggestions (``Optimizer/keepsStateBetweenSuggestions``,
+/// e.g. DNGO's warm-started networks) is rebuilt by replaying those suggestions, their
+/// configurations discarded; a stateless one is only told the results. Either way the optimizer
+/// depends only on the settings, the budget and the trials, so a study kept in one process and
+/// one rebuilt in another suggest the same configurations.
+struct StudyOptimizer: Sendable {
+    /// One step of the optimizer's life.
+    enum Step: Hashable, Sendable {
+        /// The suggestion of the trial with this id.
+        case suggest(Int)
+        /// The result of the finished trial with this id.
+        case tell(Int)
+    }
+
+    let settings: StudySettings
+    /// The budget of ``history``.
+    let budget: Int?
+    /// Whether suggestions are steps: the optimizer keeps state between them.
+    let replaysSuggestions: Bool
+    private(set) var optimizer: any Optimizer
+    /// The finished trials told so far, in id order.
+    private(set) var history: History
+    /// The steps taken so far.
+    private(set) var steps: [Step] = []
+    /// The leading trials whose steps are all taken and final (none of them is running).
+    private var settledTrials = 0
+    /// The id of the last of those trials.
+    private var lastSettledID: Int?
+    /// The number of steps of those trials.
+    private var settledSteps = 0
+
+    /// A fresh optimizer of `settings`, for a study of `budget` evaluations if known.
+    init(settings: StudySettings, budget: Int?) throws {
+        self.settings = settings
+        self.budget = budget
+        optimizer = try settings.optimizer.makeOptimizer(space: settings.space)
+        replaysSuggestions = optimizer.keepsStateBetweenSuggestions
+        history = History(space: settings.space, budget: budget)
+    }
+
+    /// The steps of an optimizer that has seen `trials`, in trial-id order.
+    func steps(for trials: some Collection<Study.Trial>) -> [Step] {
+        var steps: [Step] = []
+        for trial in trials {
+            if replaysSuggestions, trial.retryOf == nil { steps.append(.suggest(trial.id)) }
+            if trial.state.isFinished { steps.append(.tell(trial.id)) }
+        }
+        return steps
+    }
+
+    /// The generator of the trial with id `id`: stream `id` of the study's seed.
+    func generator(ofTrial id: Int) -> SeededGenerator {
+        SeededGenerator(seed: settings.seed, stream: UInt64(id))
+    }
+
+    /// Takes the steps of `trials` (the study's, in id order, of which the first `settled` are
+    /// no longer running) that it has not taken yet; `false`, with nothing done, when the steps
+    /// it took are not the beginning of theirs (a trial finished out of order), so that the
+    /// optimizer must start afresh.
+    ///
+    /// The steps of the settled trials it has taken cannot change, so only the steps of the
+    /// trials after them are compared: the cost of an ask does not grow with the finished trials.
+    mutating func advance(to trials: [Study.Trial], settled: Int) -> Bool {
+        guard settledTrials <= settled, settled <= trials.count,
+              settledTrials == 0 || trials[settledTrials - 1].id == lastSettledID
+        else { return false }
+        let target = steps(for: trials[settledTrials...])
+        let taken = steps[settledSteps...]
+        guard target.starts(with: taken) else { return false }
+        for step in target.dropFirst(taken.count) { take(step, trials: trials) }
+        settledSteps += steps(for: trials[settledTrials..<settled]).count
+        settledTrials = settled
+        lastSettledID = settled > 0 ? trials[settled - 1].id : nil
+        return true
+    }
+
+    /// Takes one step: a replayed suggestion (its state, not its configuration) or a result.
+    private mutating func take(_ step: Step, trials: [Study.Trial]) {
+        switch step {
+        case .suggest(let id):
+            var generator = generator(ofTrial: id)
+            try? optimizer.replaySuggestion(given: history, using: &generator)
+        case .tell(let id):
+            guard let trial = Self.trial(id, in: trials) else { preconditionFailure("no trial \(id) for its step") }
+            let observation = Observation(configuration: trial.configuration, value: trial.state == .complete ? trial.value : nil)
+            history.append(observation)
+            optimizer.tell(observation, history: history)
+        }
+        steps.append(step)
+    }
+
+    /// The trial with id `id` among `trials`, which are in id order: at its position when ids
+    /// run from 1 without gaps, as storages number them, else found by search.
+    private static func trial(_ id: Int, in trials: [Study.Trial]) -> Study.Trial? {
+        if trials.indices.contains(id - 1), trials[id - 1].id == id { return trials[id - 1] }
+        return trials.first { $0.id == id }
+    }
+
+    /// The suggestion for the trial with id `id`, from the history (all of it: the caller has
+    /// advanced to the stored trials) and no running trial, taken as that trial's step.
+    mutating func suggest(forTrial id: Int) throws -> Configuration {
+        var generator = generator(ofTrial: id)
+        let configuration = try optimizer.suggest(given: history, using: &generator)
+        if replaysSuggestions { steps.append(.suggest(id)) }
+        return configuration
+    }
+}
+
+/// A study's optimizer and its ``TrialLedger`` kept between asks within one process, shared by
+/// the copies of a ``Study``: each ask takes them up to date with the stored trials, and the
+/// optimizer starts afresh when the trials do not extend the steps it took (trials that finished
+/// out of order under parallel workers, another budget).
+final class StudyOptimizerCache: Sendable {
+    private let cached = Mutex<(optimizer: StudyOptimizer?, ledger: TrialLedger)>((nil, TrialLedger()))
+
+    /// Runs `body` on the ledger of `trials` and the optimizer of `settings` and `budget` brought
+    /// up to date with them, and keeps what `body` leaves for the next call (the optimizer only
+    /// if it does not throw).
+    func withOptimizer<T>(
+        settings: StudySettings, budget: Int?, trials: [Study.Trial],
+        _ body: (TrialLedger, inout StudyOptimizer) throws -> T
+    ) throws -> T {
+        try cached.withLock { cached in
+            cached.ledger.update(with: trials)
+            var optimizer = try cached.optimizer.flatMap { $0.settings == settings && $0.budget == budget ? $0 : nil }
+                ?? StudyOptimizer(settings: settings, budget: budget)
+            cached.optimizer = nil
+            if !optimizer.advance(to: trials, settled: cached.ledger.settled) {
+                optimizer = try StudyOptimizer(settings: settings, budget: budget)
+                _ = optimizer.advance(to: trials, settled: cached.ledger.settled)
+            }
+            let result = try body(cached.ledger, &optimizer)
+            cached.optimizer = optimizer
+            return result
+        }
+    }
+}
