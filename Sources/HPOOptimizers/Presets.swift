@@ -6,6 +6,12 @@ extension OptimizerRegistry {
     /// for and its full settings. How each was chosen is in docs/research-log.md; what each
     /// achieves is in BENCHMARKS.md.
     public static let standard = OptimizerRegistry()
+        .registering(AutomaticOptimizer.Kind(), noisy: "auto-noisy")
+        .registering(OptimizerPreset(
+            name: "auto-noisy",
+            summary: "auto for noisy objectives: picks among the presets that handle noise",
+            spec: AutomaticOptimizer.Kind().spec { $0.noisy = true },
+            noisy: "auto-noisy"))
         .registering(RandomSearch.Kind())
         .registering(OptimizerPreset(
             name: "random-without-replacement",
@@ -51,11 +57,12 @@ extension OptimizerRegistry {
 }
 
 extension OptimizerRegistry {
-    /// The preset of a study or command that names none: bo-rf, which suits any space.
-    public static let defaultPresetName = BayesianOptimization.RandomForestKind().name
+    /// The preset of a study or command that names none: auto, which picks a preset by the
+    /// space, the budget and the noise (``AutomaticRules``).
+    public static let defaultPresetName = AutomaticOptimizer.Kind().name
 }
 
 extension OptimizerSpec {
     /// The optimizer of a study that names none: the ``OptimizerRegistry/defaultPresetName`` preset.
-    public static var defaultOptimizer: OptimizerSpec { BayesianOptimization.RandomForestKind().spec() }
+    public static var defaultOptimizer: OptimizerSpec { AutomaticOptimizer.Kind().spec() }
 }

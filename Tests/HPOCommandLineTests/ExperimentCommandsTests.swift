@@ -20,9 +20,9 @@ import Testing
 
     @Test func unknownOptimizersAreNamedWithTheValidOnes() throws {
         let error = #expect(throws: (any Error).self) { try ExperimentSession.optimizers("random,smac") }
-        #expect("\(error.map { "\($0)" } ?? "")".hasPrefix("unknown optimizer 'smac': valid optimizers are random, random-without-replacement"))
+        #expect("\(error.map { "\($0)" } ?? "")".hasPrefix("unknown optimizer 'smac': valid optimizers are auto, auto-noisy, random, random-without-replacement"))
         let empty = #expect(throws: CommandLineError.self) { try ExperimentSession.optimizers(" , ") }
-        #expect(empty?.description.hasPrefix("--optimizers is empty: name at least one of random") == true)
+        #expect(empty?.description.hasPrefix("--optimizers is empty: name at least one of auto") == true)
     }
 
     @Test func reproduceDefaultsToTheOriginalProtocol() throws {

@@ -15,7 +15,7 @@ import Testing
             #expect(optimizer.spec == preset.spec)
             #expect(optimizer.label == preset.name)
         }
-        #expect(try resolved([]).label == "bo-rf")
+        #expect(try resolved([]).label == "auto")
     }
 
     @Test func setChangesSettingsInTheKindsOrderAndLabelsTheResultTruthfully() throws {
@@ -35,20 +35,20 @@ import Testing
         // Setting a preset's own values changes nothing, so the label stays the preset's.
         #expect(try resolved(["--optimizer", "bo-rf-noisy", "--set", "kappa=0.5"]).label == "bo-rf-noisy")
         // bo-rf with every setting of bo-rf-noisy is bo-rf-noisy.
-        let same = try resolved(["--set", "acquisition=lcb", "--set", "kappa=0.5", "--set", "intensify=true",
+        let same = try resolved(["--optimizer", "bo-rf", "--set", "acquisition=lcb", "--set", "kappa=0.5", "--set", "intensify=true",
                                  "--set", "leaf_variance=true", "--set", "targets=copula"])
         #expect(same.label == "bo-rf-noisy")
     }
 
     @Test func badSettingsAreRefusedNamingTheKeyAndWhatIsValid() {
-        expectRunRefuses(["--set", "kapa=2"], saying: "unknown setting 'kapa' for bo-rf: valid settings are acquisition, kappa,")
-        expectRunRefuses(["--set", "kappa=-1"], saying: "invalid value '-1' for setting kappa: it must be a finite number of at least 0")
-        expectRunRefuses(["--set", "trees=0"], saying: "invalid value '0' for setting trees: it must be an integer of at least 1")
-        expectRunRefuses(["--set", "acquisition=eri"], saying: "invalid value 'eri' for setting acquisition: it must be one of ei, pi, lcb")
+        expectRunRefuses(["--optimizer", "bo-rf", "--set", "kapa=2"], saying: "unknown setting 'kapa' for bo-rf: valid settings are acquisition, kappa,")
+        expectRunRefuses(["--optimizer", "bo-rf", "--set", "kappa=-1"], saying: "invalid value '-1' for setting kappa: it must be a finite number of at least 0")
+        expectRunRefuses(["--optimizer", "bo-rf", "--set", "trees=0"], saying: "invalid value '0' for setting trees: it must be an integer of at least 1")
+        expectRunRefuses(["--optimizer", "bo-rf", "--set", "acquisition=eri"], saying: "invalid value 'eri' for setting acquisition: it must be one of ei, pi, lcb")
         expectRunRefuses(["--optimizer", "bo-rf-ei", "--set", "kappa=2"], saying: "setting kappa does not apply: it weighs lcb")
-        expectRunRefuses(["--set", "intensify_max=3"], saying: "setting intensify_max does not apply: intensification is off: add intensify=true")
+        expectRunRefuses(["--optimizer", "bo-rf", "--set", "intensify_max=3"], saying: "setting intensify_max does not apply: intensification is off: add intensify=true")
         expectRunRefuses(["--set", "kappa"], saying: "invalid setting 'kappa': write key=value")
-        expectRunRefuses(["--optimizer", "hyperband"], saying: "unknown optimizer 'hyperband': valid optimizers are random, random-without-replacement, bo-rf")
+        expectRunRefuses(["--optimizer", "hyperband"], saying: "unknown optimizer 'hyperband': valid optimizers are auto, auto-noisy, random, random-without-replacement, bo-rf")
         expectRunRefuses(["--optimizer", "bo-dngo", "--set", "one_hot=ordinal"], saying: "it must be names from categorical, choices")
         expectRunRefuses(["--settings", "/nonexistent/settings.json"], saying: "cannot read the settings file '/nonexistent/settings.json'")
     }
@@ -57,7 +57,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hpo-settings-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(#"{"trees": 20, "kappa": 2}"#.utf8).write(to: file)
-        let optimizer = try resolved(["--settings", file.path, "--set", "kappa=3"])
+        let optimizer = try resolved(["--optimizer", "bo-rf", "--settings", file.path, "--set", "kappa=3"])
         #expect(optimizer.label == "bo-rf[kappa=3,trees=20]")
         try Data(#"[1, 2]"#.utf8).write(to: file)
         expectRunRefuses(["--settings", file.path], saying: "it must be a JSON object of settings")

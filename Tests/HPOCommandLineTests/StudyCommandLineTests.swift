@@ -101,7 +101,7 @@ struct StudyCommandLineTests {
             ["optimize", "--space", "finite.yaml", "--objective", "echo \"$HPO_PARAM_UNITS\"", "--evaluations", "20", "--study", "s.sqlite"],
             in: directory)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("optimizer bo-rf"))
+        #expect(run.stdout.contains("optimizer auto"))
         #expect(run.stdout.contains("stopped at 12 of 20 evaluations: the optimizer has evaluated every one of the 12 configurations of the space"))
         let trials = try Self.trials(directory.appendingPathComponent("s.sqlite"))
         #expect(trials.count == 12 && Set(trials.map(\.configuration)).count == 12)
@@ -164,14 +164,14 @@ struct StudyCommandLineTests {
         Refused(label: "missing space file", arguments: ["ask", "--study", "new.sqlite", "--space", "nothere.yaml"],
                 message: "space file 'nothere.yaml' cannot be read"),
         Refused(label: "unknown optimizer", arguments: ["ask", "--study", "s.sqlite", "--optimizer", "annealing"],
-                message: "unknown optimizer 'annealing': valid optimizers are random, random-without-replacement, bo-rf"),
+                message: "unknown optimizer 'annealing': valid optimizers are auto, auto-noisy, random, random-without-replacement, bo-rf"),
         Refused(label: "ask without --study", arguments: ["ask", "--space", "space.json"], message: "--study is required"),
         Refused(label: "ask on a file with no study", arguments: ["ask", "--study", "none.sqlite"],
                 message: "'none.sqlite' holds no study yet: give a search space (--space) to create one"),
         Refused(label: "resume with another seed", arguments: ["ask", "--study", "s.sqlite", "--seed", "5"],
                 message: "the study in 's.sqlite' was created with other settings: this run asks for seed 5 (not 1)"),
         Refused(label: "resume with another optimizer", arguments: ["ask", "--study", "s.sqlite", "--optimizer", "bo-dngo", "--set", "epochs=20"],
-                message: "the study in 's.sqlite' was created with other settings: this run asks for optimizer bo-dngo[epochs=20] (not bo-rf)"),
+                message: "the study in 's.sqlite' was created with other settings: this run asks for optimizer bo-dngo[epochs=20] (not auto)"),
         Refused(label: "resume with another space", arguments: ["ask", "--study", "s.sqlite", "--space", "finite.yaml"],
                 message: "this run asks for a different search space"),
         Refused(label: "tell without a result", arguments: ["tell", "--study", "s.sqlite", "--trial", "1"],

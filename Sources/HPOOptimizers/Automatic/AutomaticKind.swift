@@ -1,0 +1,39 @@
+import HPOSpace
+
+extension AutomaticOptimizer {
+    /// The automatic optimizer as an ``OptimizerKind`` named `auto`: the default of studies.
+    public struct Kind: OptimizerKind {
+        /// The automatic optimizer's settings.
+        public struct Settings: Hashable, Sendable, Codable {
+            /// Whether the objective is declared noisy (`--noisy`).
+            public var noisy: Bool
+
+            /// Settings; by default the objective is taken as deterministic.
+            public init(noisy: Bool = false) {
+                self.noisy = noisy
+            }
+        }
+
+        /// The kind.
+        public init() {}
+
+        public var name: String { "auto" }
+        public var summary: String { "picks a preset by the space, the budget and the noise (the default); see hpo optimizers auto" }
+        public var defaults: Settings { Settings() }
+
+        public var settings: [OptimizerSetting<Settings>] {
+            [.bool("noisy", \.noisy, "The objective is noisy: choose among the presets that handle noise.")]
+        }
+
+        public func makeOptimizer(space: SearchSpace, settings: Settings) throws -> any Optimizer {
+            AutomaticOptimizer(space: space, noisy: settings.noisy)
+        }
+
+        public func summary(of settings: Settings) -> String {
+            "automatic choice of a preset by the space, the budget and the noise" + (settings.noisy ? " (noisy objective)" : "")
+        }
+
+        /// The choice depends on the budget.
+        public func usesBudget(_ settings: Settings) -> Bool { true }
+    }
+}
