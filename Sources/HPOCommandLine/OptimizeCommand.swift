@@ -11,13 +11,18 @@ struct OptimizeCommand: AsyncParsableCommand {
             For each trial the command (run by /bin/sh -c) gets the configuration as a JSON object \
             on standard input and as environment variables HPO_PARAM_<NAME> (the parameter's name \
             in upper case, other characters than letters, digits and _ replaced by _), HPO_CONFIG \
-            (the JSON) and HPO_TRIAL (the trial id). The last line of its standard output is the \
+            (the JSON, unless it exceeds the 128 KiB an environment variable may hold), \
+            HPO_CONFIG_FILE (a file holding the JSON) and HPO_TRIAL (the trial id). The command runs \
+            in a process group of its own. The last line of its standard output is the \
             loss: a number, or a JSON object with a 'loss' field. A command that fails, times out, \
             writes more than --max-output bytes, or reports no finite loss makes a failed trial \
             (reason and stderr tail are kept) and the study goes on. With --study the trials are \
             committed one by one: running the same command again continues the study until it \
             has --evaluations finished trials, and several processes can share the file. A trial \
-            whose process was killed is marked interrupted and its configuration evaluated again.
+            whose process was killed is marked interrupted and its configuration evaluated again. \
+            On SIGINT (Ctrl-C), SIGTERM or SIGHUP the signal is forwarded to the command's process \
+            group (SIGKILL follows after \(ShellCommand.killAfter.shortDescription) s), the trial is marked interrupted and hpo exits with \
+            128 + the signal's number.
             """
     )
 
@@ -29,7 +34,7 @@ struct OptimizeCommand: AsyncParsableCommand {
     @Option(help: "The number of evaluations (complete or failed trials) the study should have: those already in the study count, interrupted ones do not. It is stored as the study's budget.")
     var evaluations: Int = 100
 
-    @Option(help: "Seconds a trial may take before the command is killed and the trial failed.")
+    @Option(help: "Seconds a trial may take before the command is stopped (SIGTERM, then SIGKILL \(ShellCommand.killAfter.shortDescription) s later) and the trial failed.")
     var timeout: Double?
 
     @Option(help: "Bytes of standard output after which the command is killed and the trial failed.")
@@ -49,14 +54,28 @@ struct OptimizeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let study = try studyOptions.open()
-        let command = CommandObjective(command: objective, timeout: timeout, outputLimit: maxOutput)
+        let interruption = CommandInterruption()
+        let signals = SignalForwarding(to: interruption)
+        defer { signals.cancel() }
+        let command = CommandObjective(command: objective, timeout: timeout, outputLimit: maxOutput, interruption: interruption)
         for trial in try study.interruptAbandonedTrials() where !quiet {
             print(TrialLine(trial: trial).text)
         }
         let quiet = self.quiet
-        let summary = try await study.optimize(evaluations: evaluations, progress: { trial in
-            if !quiet { print(TrialLine(trial: trial).text) }
-        }, command.evaluate)
+        let summary: StudySummary
+        do {
+            summary = try await study.optimize(evaluations: evaluations, progress: { trial in
+                if !quiet { print(TrialLine(trial: trial).text) }
+            }, command.evaluate)
+        } catch let stop as TrialInterruption {
+            let signal = interruption.signal ?? SIGTERM
+            print(try study.summary())
+            FileHandle.standardError.write(Data("""
+                hpo optimize: \(stop.reason): the trial is marked interrupted; run the same hpo optimize again \
+                to continue the study (it evaluates that configuration again)\n
+                """.utf8))
+            throw ExitCode(128 + signal)
+        }
         print(summary)
         if summary.finished < evaluations, summary.running == 0, let size = study.space.size {
             print("stopped at \(summary.finished) of \(evaluations) evaluations: the optimizer has evaluated every one of the \(size) configurations of the space")

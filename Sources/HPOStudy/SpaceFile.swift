@@ -37,7 +37,9 @@ public enum SpaceFile {
         return try parse(text, format: Format(path: path), file: path)
     }
 
-    /// Reads a space from `text`; `file` names the source in error messages.
+    /// Reads a space from `text`; `file` names the source in error messages. Parameters whose names
+    /// give the objective command the same environment variable (`a-b` and `a_b`, or `A` and `a`)
+    /// are refused.
     public static func parse(_ text: String, format: Format, file: String) throws -> SearchSpace {
         switch format {
         case .json: try parseJSON(text, file: file)
@@ -49,7 +51,7 @@ public enum SpaceFile {
 
     private static func parseJSON(_ text: String, file: String) throws -> SearchSpace {
         do {
-            return try JSONDecoder().decode(SearchSpace.self, from: Data(text.utf8))
+            return try distinctEnvironmentNames(JSONDecoder().decode(SearchSpace.self, from: Data(text.utf8)), file: file, root: nil)
         } catch let error as SpaceError {
             throw SpaceFileError(file: file, line: nil, message: error.description)
         } catch let error as DecodingError {
@@ -90,7 +92,7 @@ public enum SpaceFile {
             throw SpaceFileError(file: file, line: nil, message: "is empty: expected a mapping with a 'parameters' list")
         }
         do {
-            return try YAMLDecoder().decode(SearchSpace.self, from: text)
+            return try distinctEnvironmentNames(YAMLDecoder().decode(SearchSpace.self, from: text), file: file, root: root)
         } catch let error as SpaceError {
             throw SpaceFileError(file: file, line: line(of: error, in: root), message: error.description)
         } catch let error as DecodingError {
@@ -111,6 +113,17 @@ public enum SpaceFile {
         }
     }
 
+    // MARK: - Checks
+
+    /// `space`, if no two of its parameters reach the objective command as the same environment
+    /// variable (``CommandObjective/environmentName(of:)``); `root`, the YAML document, gives the line.
+    private static func distinctEnvironmentNames(_ space: SearchSpace, file: String, root: Node?) throws -> SearchSpace {
+        guard let collision = CommandObjective.environmentNameCollision(among: space.names) else { return space }
+        throw SpaceFileError(
+            file: file, line: root.flatMap { line(ofParameter: collision.second, in: $0) },
+            message: "parameters '\(collision.first)' and '\(collision.second)' would both reach the objective command as the environment variable \(collision.variable): rename one of them (names must differ in more than letter case and in characters other than letters, digits and _)")
+    }
+
     /// The line of the parameter a space error names: its `name` field, or its position `#k`.
     private static func line(of error: SpaceError, in root: Node) -> Int? {
         guard let parameters = root["parameters"]?.sequence else { return root.mark?.line }
@@ -127,8 +140,12 @@ public enum SpaceFile {
         if name.hasPrefix("#"), let position = Int(name.dropFirst()), position >= 1, position <= parameters.count {
             return parameters[position - 1].mark?.line
         }
-        // The last parameter of that name: a duplicate name is reported where it repeats.
-        return parameters.last { $0["name"]?.string == name }?.mark?.line
+        return line(ofParameter: name, in: root)
+    }
+
+    /// The line of the last parameter named `name`: a repeated name is reported where it repeats.
+    private static func line(ofParameter name: String, in root: Node) -> Int? {
+        root["parameters"]?.sequence?.last { $0["name"]?.string == name }?.mark?.line
     }
 
     /// The node at a decoding path, or its deepest existing ancestor.

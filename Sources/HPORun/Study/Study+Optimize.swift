@@ -10,7 +10,8 @@ extension Study {
     ///
     /// An objective that throws, or returns a non-finite value, makes a failed trial (its reason
     /// is the error's description; ``ObjectiveFailure`` also carries a stderr tail) and the study
-    /// goes on. Cancellation marks the current trial interrupted and rethrows. In a finite space
+    /// goes on. Cancellation, or a ``TrialInterruption`` thrown by the objective, marks the current
+    /// trial interrupted and rethrows (`progress` sees the trial of an interruption). In a finite space
     /// the study stops early, without an error, once the optimizer has no configuration left to
     /// evaluate: every one was evaluated (and the optimizer does not repeat), or every remaining
     /// one is being evaluated by another process.
@@ -29,6 +30,9 @@ extension Study {
                 outcome = TrialOutcome(value: try await objective(trial))
             } catch let failure as ObjectiveFailure {
                 outcome = .failed(reason: failure.reason, stderrTail: failure.stderrTail)
+            } catch let interruption as TrialInterruption {
+                progress(try tell(trialID: trial.id, outcome: .interrupted(reason: interruption.reason)))
+                throw interruption
             } catch is CancellationError {
                 try tell(trialID: trial.id, outcome: .interrupted(reason: "cancelled"))
                 throw CancellationError()

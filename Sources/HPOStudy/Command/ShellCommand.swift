@@ -1,33 +1,54 @@
-import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import HPORun
-import Synchronization
 
 /// One run of a shell command (`/bin/sh -c`) with its input, environment, time limit and output
-/// limit; both output streams are drained concurrently, so a chatty command never blocks on a full
+/// limit; both output streams are read as they come, so a chatty command never blocks on a full
 /// pipe, and only their tails are kept.
 public struct ShellCommand: Sendable {
     /// The command line, run by `/bin/sh -c`.
     public var command: String
     /// Extra environment variables, added to this process's environment.
     public var environment: [String: String]
-    /// Seconds after which the command and everything it started are killed; `nil` for no limit.
+    /// Seconds after which the command and everything it started are stopped (SIGTERM, then
+    /// SIGKILL ``killAfter`` seconds later); `nil` for no limit.
     public var timeout: Double?
     /// Bytes of standard output after which the command is killed.
     public var outputLimit: Int
     /// Bytes kept from the end of each output stream.
     public var tailBytes: Int
+    /// The name of an environment variable that gets the path of a file holding the input (the
+    /// file the command's standard input reads, deleted when the command ends), or `nil` for none.
+    public var inputPathVariable: String?
+    /// What stops the command when the process running it is told to stop, if anything.
+    public var interruption: CommandInterruption?
+
+    /// Seconds between the SIGTERM that stops a command (on a timeout or an interruption) and the
+    /// SIGKILL that ends its process group if it is still running.
+    public static let killAfter = 5.0
+    /// Seconds the output is still read, once the command has exited, for the rest of what it wrote
+    /// to reach the end of its pipes; background processes that keep them open are not waited for.
+    public static let drainPeriod = 0.1
+    /// The longest wait between checks of whether the command has exited, while a background process
+    /// keeps its output open.
+    static let pollInterval = Duration.milliseconds(20)
 
     /// Creates a command.
     public init(
         command: String, environment: [String: String] = [:], timeout: Double? = nil, outputLimit: Int = 16 << 20,
-        tailBytes: Int = 64 << 10
+        tailBytes: Int = 64 << 10, inputPathVariable: String? = nil, interruption: CommandInterruption? = nil
     ) {
         self.command = command
         self.environment = environment
         self.timeout = timeout
         self.outputLimit = outputLimit
         self.tailBytes = tailBytes
+        self.inputPathVariable = inputPathVariable
+        self.interruption = interruption
     }
 
     /// How the command ended.
@@ -40,6 +61,9 @@ public struct ShellCommand: Sendable {
         case timedOut
         /// It wrote more than the output limit and was killed.
         case outputLimitExceeded
+        /// The process running it received `signal` (see ``CommandInterruption``): the command was
+        /// stopped, or not started.
+        case interrupted(signal: Int32)
     }
 
     /// What a run produced.
@@ -54,8 +78,8 @@ public struct ShellCommand: Sendable {
         public var stderrTail: Data
     }
 
-    /// Runs the command with `input` on its standard input and waits for it (and for its output
-    /// streams to close) on a thread of its own, without blocking the caller's.
+    /// Runs the command with `input` on its standard input and waits for it on a thread of its
+    /// own, without blocking the caller's.
     public func run(input: Data) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
@@ -65,106 +89,172 @@ public struct ShellCommand: Sendable {
     }
 
     /// Runs the command and blocks until it ends.
+    ///
+    /// The command leads a process group of its own and inherits no descriptor but its standard
+    /// input, output and error. Its output is read until both streams close or, once the command
+    /// itself has exited, for at most ``drainPeriod`` seconds more: a background process it left
+    /// holding the pipes never holds up the result. When the command ends, whatever is left of its
+    /// group is killed. On a timeout the group gets SIGTERM, and SIGKILL ``killAfter`` seconds later.
     public func runBlocking(input: Data) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        // Standard input from an unlinked temporary file: no writer thread, no SIGPIPE.
-        process.standardInput = try Self.inputFile(input)
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        let outputTail = StreamTail(keeping: tailBytes), errorTail = StreamTail(keeping: tailBytes)
-        let overLimit = Atomic<Bool>(false)
-        do {
-            try process.run()
-        } catch {
-            throw ObjectiveFailure(reason: "cannot start /bin/sh to run the command: \(error.localizedDescription)")
+        if let signal = interruption?.signal {
+            return Result(termination: .interrupted(signal: signal), stdoutTail: Data(), stdoutBytes: 0, stderrTail: Data())
         }
-        // Foundation starts the child as the leader of its own process group: killing the group
-        // also ends whatever the command started.
-        let group = process.processIdentifier
-        let killGroup: @Sendable () -> Void = { _ = kill(-group, SIGKILL) }
-        // Readers on their own threads, not a shared pool that blocked readers could exhaust.
-        let readers = DispatchGroup()
-        let outputLimit = self.outputLimit
-        readers.enter()
-        Thread.detachNewThread {
-            outputTail.drain(stdout.fileHandleForReading) { total in
-                if total > outputLimit, !overLimit.exchange(true, ordering: .relaxed) { killGroup() }
+        let inputFile = try InputFile(contents: input)
+        defer { inputFile.remove() }
+        var environment = self.environment
+        if let inputPathVariable { environment[inputPathVariable] = inputFile.path }
+        let child = try ChildProcess(command: command, environment: environment, standardInput: inputFile.descriptor)
+        inputFile.closeDescriptor()
+        interruption?.started(group: child.pid)
+
+        var output = StreamTail(descriptor: child.standardOutput, keeping: tailBytes)
+        var error = StreamTail(descriptor: child.standardError, keeping: tailBytes)
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now + .seconds($0) }
+        var timedOut = false, overLimit = false, interruptedBy: Int32?
+        var killAt: ContinuousClock.Instant?, killed = false
+        var endedAt: ContinuousClock.Instant?
+        var idleWait = Duration.milliseconds(1)
+        while true {
+            let now = clock.now
+            if endedAt == nil, child.hasEnded() {
+                endedAt = now
+                interruptedBy = interruption?.signal
+                child.signalGroup(SIGKILL) // what the command left running in the background
             }
-            readers.leave()
+            if let endedAt {
+                if !output.isOpen && !error.isOpen || now >= endedAt + .seconds(Self.drainPeriod) { break }
+            } else {
+                if !timedOut, let deadline, now >= deadline {
+                    timedOut = true
+                    child.signalGroup(SIGTERM)
+                }
+                if killAt == nil, timedOut || interruption?.signal != nil { killAt = now + .seconds(Self.killAfter) }
+                if !killed, let instant = killAt, now >= instant {
+                    killed = true
+                    child.signalGroup(SIGKILL)
+                }
+            }
+            // Wait for output, but no longer than until the next thing to check; with both streams
+            // closed only the exit is left to see: check soon, then less and less often.
+            let streamsOpen = output.isOpen || error.isOpen
+            var wake = now + (streamsOpen ? Self.pollInterval : idleWait)
+            if !streamsOpen { idleWait = min(idleWait * 2, Self.pollInterval) }
+            for instant in [deadline, killAt, endedAt.map { $0 + .seconds(Self.drainPeriod) }].compactMap({ $0 }) where instant > now {
+                wake = min(wake, instant)
+            }
+            StreamTail.readAvailable(from: &output, &error, waitingAtMost: now.duration(to: wake))
+            if output.total > outputLimit, !overLimit {
+                overLimit = true
+                child.signalGroup(SIGKILL)
+            }
         }
-        readers.enter()
-        Thread.detachNewThread {
-            errorTail.drain(stderr.fileHandleForReading) { _ in }
-            readers.leave()
-        }
-
-        var timedOut = false
-        if let timeout, exited.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            killGroup()
-            exited.wait()
-        } else if timeout == nil {
-            exited.wait()
-        }
-        killGroup() // background processes the command left behind hold the pipes open
-        _ = readers.wait(timeout: .now() + 5)
+        interruption?.ended(group: child.pid)
+        let exit = child.reap()
+        output.close()
+        error.close()
 
         let termination: Termination =
-            if timedOut { .timedOut }
-            else if overLimit.load(ordering: .relaxed) { .outputLimitExceeded }
-            else if process.terminationReason == .uncaughtSignal { .signal(process.terminationStatus) }
-            else { .exit(process.terminationStatus) }
-        let (outputData, outputBytes) = outputTail.contents
-        return Result(
-            termination: termination, stdoutTail: outputData, stdoutBytes: outputBytes, stderrTail: errorTail.contents.data)
-    }
-
-    private static func inputFile(_ input: Data) throws -> FileHandle {
-        var template = Array((NSTemporaryDirectory() + "/hpo-input-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw ObjectiveFailure(reason: "cannot create a temporary file for the command's input: errno \(errno)")
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try handle.write(contentsOf: input)
-        try handle.seek(toOffset: 0)
-        return handle
+            if let interruptedBy { .interrupted(signal: interruptedBy) }
+            else if timedOut { .timedOut }
+            else if overLimit { .outputLimitExceeded }
+            else {
+                switch exit {
+                case .exited(let status): .exit(status)
+                case .signaled(let signal): .signal(signal)
+                }
+            }
+        return Result(termination: termination, stdoutTail: output.contents, stdoutBytes: output.total, stderrTail: error.contents)
     }
 }
 
-/// The last bytes of a stream and its total length, filled by one reader thread.
-private final class StreamTail: Sendable {
+/// The last bytes of one of the command's output streams and its total length.
+private struct StreamTail {
+    private let descriptor: Int32
     private let keep: Int
-    private let state = Mutex<(data: Data, total: Int)>((Data(), 0))
+    private var data = Data()
+    /// The bytes read in all.
+    private(set) var total = 0
+    /// Whether the stream may still deliver bytes (it has not reached its end).
+    private(set) var isOpen = true
 
-    init(keeping keep: Int) {
+    init(descriptor: Int32, keeping keep: Int) {
+        self.descriptor = descriptor
         self.keep = keep
     }
 
-    /// Reads `handle` to its end, calling `onChunk` with the running total after each chunk.
-    func drain(_ handle: FileHandle, onChunk: (Int) -> Void) {
-        while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { return }
-            let total = state.withLock { state in
-                state.data.append(chunk)
-                if state.data.count > 2 * keep { state.data = state.data.suffix(keep) }
-                state.total += chunk.count
-                return state.total
+    var contents: Data { Data(data.suffix(keep)) }
+
+    /// Waits up to `timeout` for either stream to have bytes or reach its end, then reads one chunk
+    /// from each that is ready.
+    static func readAvailable(from first: inout StreamTail, _ second: inout StreamTail, waitingAtMost timeout: Duration) {
+        let milliseconds = Int32(min(max(0, (timeout / .milliseconds(1)).rounded(.up)), 60_000))
+        var descriptors = [first, second].map { pollfd(fd: $0.isOpen ? $0.descriptor : -1, events: Int16(POLLIN), revents: 0) }
+        guard poll(&descriptors, nfds_t(descriptors.count), milliseconds) > 0 else { return }
+        if descriptors[0].revents != 0 { first.readChunk() }
+        if descriptors[1].revents != 0 { second.readChunk() }
+    }
+
+    /// Reads what the stream holds, up to 64 KiB; a read of nothing (or an error) is its end.
+    private mutating func readChunk() {
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var count: Int
+        repeat { count = read(descriptor, &buffer, buffer.count) } while count == -1 && errno == EINTR
+        guard count > 0 else {
+            isOpen = false
+            return
+        }
+        data.append(contentsOf: buffer[..<count])
+        if data.count > 2 * keep { data = data.suffix(keep) }
+        total += count
+    }
+
+    func close() {
+        _ = Foundation.close(descriptor)
+    }
+}
+
+/// The command's standard input: a temporary file holding the input, close-on-exec, read from
+/// its start; removed by ``remove()`` (its path may be given to the command).
+private final class InputFile {
+    let path: String
+    private(set) var descriptor: Int32
+
+    init(contents: Data) throws {
+        var template = Array((NSTemporaryDirectory() + "/hpo-input-XXXXXX.json").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
+        guard descriptor >= 0 else {
+            throw ObjectiveFailure(reason: "cannot create a temporary file for the command's input: \(String(cString: strerror(errno)))")
+        }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        self.descriptor = descriptor
+        let written = contents.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
             }
-            onChunk(total)
+            return true
+        }
+        guard written, lseek(descriptor, 0, SEEK_SET) == 0 else {
+            let reason = String(cString: strerror(errno))
+            remove()
+            throw ObjectiveFailure(reason: "cannot write the command's input to the temporary file \(path): \(reason)")
         }
     }
 
-    var contents: (data: Data, total: Int) {
-        state.withLock { (Data($0.data.suffix(keep)), $0.total) }
+    /// Closes this process's descriptor of the file, once the command has its own.
+    func closeDescriptor() {
+        if descriptor >= 0 { _ = close(descriptor) }
+        descriptor = -1
+    }
+
+    /// Closes and deletes the file.
+    func remove() {
+        closeDescriptor()
+        _ = unlink(path)
     }
 }
