@@ -48,6 +48,7 @@ extension OptimizerRegistry {
                 settings.dngo.includesNoiseVariance = false
             },
             noisy: "bo-dngo-noisy"))
+        .registering(BayesianOptimization.GaussianProcessKind())
 }
 
 extension OptimizerRegistry {
