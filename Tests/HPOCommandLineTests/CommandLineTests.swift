@@ -29,7 +29,7 @@ struct CommandLineTests {
     @Test("an unknown optimizer is refused with the valid list")
     func unknownOptimizer() {
         let message = failure(["run", "--optimizer", "hyperband"]) ?? ""
-        #expect(message == "unknown optimizer 'hyperband': valid optimizers are random, random-without-replacement, bo-rf, bo-rf-ei, bo-rf-noisy, bo-dngo, bo-dngo-noisy")
+        #expect(message == "unknown optimizer 'hyperband': valid optimizers are random, random-without-replacement, bo-rf, bo-rf-ei, bo-rf-noisy, bo-dngo, bo-dngo-noisy, bo-gp")
         #expect(exitCode(["run", "--optimizer", "hyperband"]) != 0)
     }
 
