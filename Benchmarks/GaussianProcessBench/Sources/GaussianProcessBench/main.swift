@@ -3,6 +3,7 @@ import HPO
 
 // speed:   time of one bo-gp suggestion (fit + acquisition maximization) after 10, 100 and 1,000
 //          random observations of a 6-d function (Hartmann-6), one thread, median of repetitions.
+// guard:   bo-gp's mean final regret under PresetQualityTests' protocol (fcnet-slice, noisy).
 // quality: final regret of bo-gp and bo-rf on Branin (30 evaluations) and Hartmann-6 (50) over
 //          10 seeds, mean and standard error.
 
@@ -53,7 +54,17 @@ func meanAndError(_ xs: [Double]) -> (Double, Double) {
 }
 
 let mode = CommandLine.arguments.dropFirst().first ?? "speed"
-if mode == "quality" {
+if mode == "guard" {
+    // The protocol of PresetQualityTests: fcnet-slice, noisy, 50 evaluations, seed 11, R runs.
+    let runs = Int(CommandLine.arguments.dropFirst(2).first ?? "100") ?? 100
+    let spec = try OptimizerRegistry.standard.preset(named: "bo-gp").spec
+    let benchmark = try BenchmarkRegistry.standard.benchmark(named: "fcnet-slice", objective: "noisy")
+    let loop = try RunLoop(optimizer: spec, objective: benchmark, evaluations: 50)
+    let start = ContinuousClock.now
+    let results = try Experiment(loop: loop, runs: runs, seed: 11).perform(jobs: 2)
+    let summary = SampleSummary(results.compactMap(\.finalRegret))
+    print("bo-gp fcnet-slice \(runs) runs: mean final regret \(summary.mean) SE \(summary.standardError) (\(ContinuousClock.now - start))")
+} else if mode == "quality" {
     let seeds = 10
     for (name, space, evaluations, optimum, f) in [
         ("branin", braninSpace, 30, 0.397887, branin), ("hartmann6", hartmannSpace, 50, -3.32237, hartmann6),
