@@ -6,6 +6,9 @@ public enum MaximizerKind: Hashable, Sendable, Codable {
     case randomSampling(samples: Int)
     /// Every configuration of a finite space (the exact argmax).
     case exhaustive
+    /// Multi-start L-BFGS over the real parameters with coordinate search over the finite ones
+    /// (``MixedGradientAscent``; the maximizer of `bo-gp`).
+    case gradientAscent(MixedGradientAscent.Settings)
 
     /// The maximizer.
     public func make() -> any AcquisitionMaximizer {
@@ -13,6 +16,7 @@ public enum MaximizerKind: Hashable, Sendable, Codable {
         case .variableNeighbourhoodAscent(let settings): VariableNeighbourhoodAscent(settings: settings)
         case .randomSampling(let samples): RandomSampling(samples: samples)
         case .exhaustive: ExhaustiveEnumeration()
+        case .gradientAscent(let settings): MixedGradientAscent(settings: settings)
         }
     }
 }

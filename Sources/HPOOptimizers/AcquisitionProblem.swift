@@ -37,7 +37,9 @@ public struct AcquisitionProblem: Sendable {
     /// once, from the surrogate's bulk ``Surrogate/predictEveryConfiguration(into:)``; any other
     /// maximizer scores configuration after configuration. A piecewise-constant surrogate (a
     /// forest) predicts the same for runs of neighbouring configurations, so the score of the
-    /// last prediction is reused when the next prediction is identical.
+    /// last prediction is reused when the next prediction is identical. A gradient maximizer
+    /// (``GradientAcquisitionMaximizer``) also gets the score's gradient in closed form when the
+    /// surrogate and the acquisition function are differentiable.
     public func maximize(
         with maximizer: any AcquisitionMaximizer, using generator: inout SeededGenerator
     ) -> ScoredConfiguration? {
@@ -49,6 +51,17 @@ public struct AcquisitionProblem: Sendable {
                 let scores = predictions.map { scorer.score($0) }
                 return enumerating.maximize(over: space, scores: scores, excluding: excluded, using: &generator)
             }
+        }
+        if let gradientMaximizer = maximizer as? any GradientAcquisitionMaximizer {
+            let differentiable = (surrogate as? any DifferentiableSurrogate).flatMap { surrogate in
+                (acquisition as? any DifferentiableAcquisitionFunction).map { (surrogate, $0) }
+            }
+            return gradientMaximizer.maximize(
+                over: space, starts: starts, excluding: excluded, using: &generator,
+                score: { scorer.score(surrogate.predict($0)) },
+                scoreGradient: { configuration in
+                    differentiable.flatMap { surrogate, acquisition in acquisition.scoreGradient(of: surrogate, at: configuration) }
+                })
         }
         return maximizer.maximize(over: space, starts: starts, excluding: excluded, using: &generator) { configuration in
             scorer.score(surrogate.predict(configuration))

@@ -196,6 +196,15 @@ extension BayesianOptimization.Settings {
             guard vna.realStepSize > 0, vna.realStepSize.isFinite else {
                 throw OptimizerError.invalidSetting(name: "VNA real step size", value: "\(vna.realStepSize)", valid: "a positive number")
             }
+        case .gradientAscent(let settings):
+            guard settings.observedStarts >= 0, settings.randomSamples >= 0, settings.randomStarts >= 0,
+                settings.observedStarts + min(settings.randomStarts, settings.randomSamples) >= 1
+            else {
+                throw OptimizerError.invalidSetting(
+                    name: "gradient maximizer starts",
+                    value: "\(settings.observedStarts) observed, \(settings.randomStarts) of \(settings.randomSamples) random",
+                    valid: "non-negative counts with at least one start")
+            }
         default:
             break
         }

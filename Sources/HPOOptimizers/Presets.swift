@@ -54,6 +54,7 @@ extension OptimizerRegistry {
                 settings.dngo.includesNoiseVariance = false
             },
             noisy: "bo-dngo-noisy"))
+        .registering(BayesianOptimization.GaussianProcessKind())
 }
 
 extension OptimizerRegistry {

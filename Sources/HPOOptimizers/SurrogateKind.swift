@@ -7,12 +7,15 @@ public enum SurrogateKind: Hashable, Sendable, Codable {
     case randomForest(RandomForest.Settings)
     /// A neural network's last hidden layer under Bayesian linear regression (DNGO).
     case dngo(DNGO.Settings)
+    /// An exact Gaussian process (Matern-5/2 ARD, overlap kernel on categorical parameters).
+    case gaussianProcess(GaussianProcess.Settings)
 
     /// The short name of the model in optimizer names (`bo-rf`).
     public var name: String {
         switch self {
         case .randomForest: "rf"
         case .dngo: "dngo"
+        case .gaussianProcess: "gp"
         }
     }
 
@@ -21,6 +24,7 @@ public enum SurrogateKind: Hashable, Sendable, Codable {
         switch self {
         case .randomForest(let settings): try RandomForest(space: space, settings: settings)
         case .dngo(let settings): try DNGO(space: space, settings: settings)
+        case .gaussianProcess(let settings): try GaussianProcess(space: space, settings: settings)
         }
     }
 }

@@ -28,7 +28,7 @@ private struct Branin: Objective {
 /// An optimizer repeats a configuration only when it means to (intensification, allow_repeats):
 /// on a continuous space too, where the maximizer can climb back to an evaluated point.
 @Suite struct NoRepeatsTests {
-    @Test(arguments: ["bo-rf", "bo-dngo"])
+    @Test(arguments: ["bo-rf", "bo-dngo", "bo-gp"])
     func modelBasedPresetsNeverRepeatAConfigurationOnAContinuousSpace(_ preset: String) throws {
         let branin = try Branin()
         let quick = preset == "bo-dngo" ? [("epochs", SettingValue.integer(20)), ("warm_start_epochs", 2)] : []

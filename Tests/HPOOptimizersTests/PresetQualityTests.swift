@@ -31,6 +31,12 @@ import Testing
 // | bo-rf-noisy                | 200  | 3.67308e-05       | 3.70265e-06 | 10.1%     | 2.0 s  |
 // | bo-dngo                    | 100  | 4.87464e-05       | 5.25379e-06 | 10.8%     | 13.7 s |
 // | bo-dngo-noisy              | 100  | 5.92352e-05       | 6.28862e-06 | 10.6%     | 33.8 s |
+// | bo-gp                      | 100  | 0.000154155       | 1.524e-05   | 9.9%      | 29.3 s |
+//
+// bo-gp was measured later (branch gp) with the same protocol through
+// Benchmarks/GaussianProcessBench (`swift run -c release GaussianProcessBench guard 100`, which
+// runs this test's Experiment); only seed 11 was checked. It is weaker than the forest on this
+// all-discrete noisy space, which is not the space it is meant for.
 //
 // Every mean is clearly positive: at most 14% of a preset's runs end at the optimum. With the
 // random streams changed (the same protocol at seeds 12, 13 and 14; bo-dngo and bo-dngo-noisy
@@ -58,6 +64,7 @@ import Testing
         Record(preset: "bo-rf-noisy", runs: 200, meanFinalRegret: 3.67308e-05, standardError: 3.70265e-06),
         Record(preset: "bo-dngo", runs: 100, meanFinalRegret: 4.87464e-05, standardError: 5.25379e-06),
         Record(preset: "bo-dngo-noisy", runs: 100, meanFinalRegret: 5.92352e-05, standardError: 6.28862e-06),
+        Record(preset: "bo-gp", runs: 100, meanFinalRegret: 0.000154155, standardError: 1.524e-05),
     ]
 
     @Test func everyPresetIsGuarded() {

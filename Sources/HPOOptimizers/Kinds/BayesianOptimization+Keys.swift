@@ -45,20 +45,22 @@ extension BayesianOptimization.Settings {
                 "random_probability", \.randomInterleaveProbability, in: 0...1,
                 "The probability that a suggestion after the initial design is random."),
             OptimizerSetting(
-                "maximizer", .choice(["vna", "random", "exhaustive"]),
-                "How the acquisition is maximized: vna (Variable Neighbourhood Ascent), random (best of random_samples) or exhaustive (every configuration of a finite space).",
+                "maximizer", .choice(["vna", "random", "exhaustive", "gradient"]),
+                "How the acquisition is maximized: vna (Variable Neighbourhood Ascent), random (best of random_samples), exhaustive (every configuration of a finite space) or gradient (L-BFGS over real parameters, coordinate search over the others).",
                 read: { settings in
                     switch settings.maximizer {
                     case .variableNeighbourhoodAscent: "vna"
                     case .randomSampling: "random"
                     case .exhaustive: "exhaustive"
+                    case .gradientAscent: "gradient"
                     }
                 },
                 write: { settings, value in
                     switch (value, settings.maximizer) {
-                    case ("vna", .variableNeighbourhoodAscent), ("random", .randomSampling): break
+                    case ("vna", .variableNeighbourhoodAscent), ("random", .randomSampling), ("gradient", .gradientAscent): break
                     case ("vna", _): settings.maximizer = .variableNeighbourhoodAscent(.init())
                     case ("random", _): settings.maximizer = .randomSampling(samples: 1000)
+                    case ("gradient", _): settings.maximizer = .gradientAscent(.init())
                     default: settings.maximizer = .exhaustive
                     }
                 }),

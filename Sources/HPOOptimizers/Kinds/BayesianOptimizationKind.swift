@@ -116,6 +116,8 @@ extension OptimizerSpec {
         switch surrogate {
         case .randomForest(let forest): BayesianOptimization.RandomForestKind().spec(.init(loop: settings, forest: forest))
         case .dngo(let dngo): BayesianOptimization.DNGOKind().spec(.init(loop: settings, dngo: dngo))
+        case .gaussianProcess(let gaussianProcess):
+            BayesianOptimization.GaussianProcessKind().spec(.init(loop: settings, gaussianProcess: gaussianProcess))
         }
     }
 
@@ -123,6 +125,7 @@ extension OptimizerSpec {
     public var bayesianOptimization: (surrogate: SurrogateKind, settings: BayesianOptimization.Settings)? {
         if let settings = settings(as: BayesianOptimization.RandomForestKind.Settings.self) { return (settings.surrogate, settings.loop) }
         if let settings = settings(as: BayesianOptimization.DNGOKind.Settings.self) { return (settings.surrogate, settings.loop) }
+        if let settings = settings(as: BayesianOptimization.GaussianProcessKind.Settings.self) { return (settings.surrogate, settings.loop) }
         return nil
     }
 }

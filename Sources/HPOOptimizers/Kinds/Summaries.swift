@@ -38,6 +38,8 @@ extension SurrogateKind {
                 + " with Bayesian linear regression on " + (settings.networks == 1 ? "its last layer" : "each last layer")
                 + Self.encodingSummary(Array(settings.oneHotScopes.prefix(settings.networks)))
                 + (settings.includesNoiseVariance ? "" : ", latent variance") + (settings.targets == .identity ? ")" : "," + settings.targets.summary + ")")
+        case .gaussianProcess(let settings):
+            "Gaussian process (Matern-5/2 ARD, overlap kernel on categories)" + settings.targets.summary
         }
     }
 }
@@ -85,6 +87,8 @@ extension MaximizerKind {
         case .variableNeighbourhoodAscent(let settings): "Variable Neighbourhood Ascent (radius \(settings.maximumDistance))"
         case .randomSampling(let samples): "best of \(samples) random configurations"
         case .exhaustive: "exhaustive enumeration"
+        case .gradientAscent(let settings):
+            "L-BFGS and coordinate search from \(2 * settings.observedStarts + settings.randomStarts) starts"
         }
     }
 }

@@ -1,0 +1,20 @@
+import HPOSurrogate
+
+extension GaussianProcess.Settings {
+    /// The Gaussian process's settings by key, for settings that hold them at `path`.
+    static func keys<Root>(at path: WritableKeyPath<Root, Self> & Sendable) -> [OptimizerSetting<Root>] {
+        keys.map { $0.lifted(path) }
+    }
+
+    private static var keys: [OptimizerSetting<Self>] {
+        [
+            .integer(
+                "restarts", \.restarts, minimum: 0,
+                "Random starts of the kernel hyperparameters' fit besides the previous fit's and the prior's centre."),
+            .integer(
+                "max_observations", \.maximumObservations, minimum: 2,
+                "The most observations the process conditions on (a random subset that keeps the best past it)."),
+            TargetScale.setting(\.targets),
+        ]
+    }
+}

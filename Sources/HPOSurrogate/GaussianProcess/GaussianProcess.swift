@@ -1,0 +1,130 @@
+import HPORandom
+import HPOSpace
+
+/// An exact Gaussian process with a Matern-5/2 ARD kernel on numeric parameters and an overlap
+/// kernel on categorical ones (``KernelHyperparameters``), the surrogate of `bo-gp`.
+///
+/// A fit maps the observations by ``Settings/targets``, standardizes them to mean 0 and
+/// variance 1, and chooses the kernel hyperparameters by maximizing the log marginal likelihood
+/// plus a log prior (``MarginalLikelihood``) with ``BoundedLBFGS`` from the previous fit's
+/// hyperparameters, the prior's centre and ``Settings/restarts`` random points; then it
+/// conditions on the observations (``GaussianProcessPosterior``). Predictions are of the latent
+/// function (no observation noise), with gradients by the unit-scale coordinates
+/// (``DifferentiableSurrogate``).
+///
+/// Cost: each likelihood evaluation factorises and inverts the kernel matrix (O(n^3)); the
+/// hyperparameters are fitted on at most ``Settings/maximumFitObservations`` observations and the
+/// posterior uses at most ``Settings/maximumObservations``, random subsets that keep the best
+/// observation, so a fit costs O(min(n, N)^3) however long the run.
+public struct GaussianProcess: DifferentiableSurrogate {
+    public let space: SearchSpace
+    /// The settings in use.
+    public let settings: Settings
+    public private(set) var targetTransform: TargetTransform = .identity
+    /// The hyperparameters of the last fit, the warm start of the next.
+    public private(set) var hyperparameters: KernelHyperparameters?
+    private let encoding: GaussianProcessEncoding
+    private var posterior: GaussianProcessPosterior?
+
+    /// An unfitted Gaussian process over `space`; throws for settings out of range.
+    public init(space: SearchSpace, settings: Settings = Settings()) throws {
+        try settings.validate()
+        self.space = space
+        self.settings = settings
+        self.encoding = GaussianProcessEncoding(space: space)
+    }
+
+    /// Each fit starts from the previous fit's hyperparameters.
+    public var keepsStateBetweenFits: Bool { true }
+
+    /// Fits the hyperparameters and conditions on the observations, replacing the earlier fit
+    /// (but starting from its hyperparameters).
+    ///
+    /// Throws ``SurrogateError`` when there are no observations, the counts differ or a value is
+    /// not finite, and ``HPOSpace/SpaceError`` when a configuration is not in the space.
+    public mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) throws {
+        try validateObservations(configurations, values)
+        let transform = settings.targets.transform(fittedTo: values)
+        let transformed = values.map(transform.apply)
+        let kept = Self.subset(of: transformed, size: settings.maximumObservations, using: &generator)
+        let keptTargets = kept.map { transformed[$0] }
+        let mean = keptTargets.reduce(0, +) / Double(kept.count)
+        let spread = (keptTargets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(kept.count)).squareRoot()
+        let scale = spread > 1e-12 * max(1, abs(mean)) ? spread : 1
+        let features = kept.flatMap { encoding.features(configurations[$0]) }
+        let standardized = keptTargets.map { ($0 - mean) / scale }
+
+        // The hyperparameters, on a subset of the kept observations.
+        let fitted = Self.subset(of: standardized, size: settings.maximumFitObservations, using: &generator)
+        let d = encoding.dimension
+        let fitLikelihood = MarginalLikelihood(
+            encoding: encoding, features: fitted.flatMap { features[($0 * d)..<($0 * d + d)] }, targets: fitted.map { standardized[$0] })
+        let best = fitHyperparameters(fitLikelihood, using: &generator)
+
+        let likelihood = fitted.count == kept.count
+            ? fitLikelihood : MarginalLikelihood(encoding: encoding, features: features, targets: standardized)
+        var posterior = GaussianProcessPosterior(likelihood: likelihood, hyperparameters: best, targetMean: mean, targetScale: scale)
+        if posterior == nil {
+            // Hyperparameters that cannot be factorised on all the data: the prior's centre,
+            // whose noise variance of 0.01 always can.
+            posterior = GaussianProcessPosterior(
+                likelihood: likelihood, hyperparameters: .defaults(dimension: d), targetMean: mean, targetScale: scale)
+        }
+        self.posterior = posterior
+        self.hyperparameters = posterior?.hyperparameters
+        self.targetTransform = transform
+    }
+
+    /// The indices of a subset of at most `size` of `values` that keeps the lowest value: all of
+    /// them when there are no more than `size`, else the lowest and a uniform random rest, in
+    /// index order.
+    static func subset(of values: [Double], size: Int, using generator: inout SeededGenerator) -> [Int] {
+        guard values.count > size else { return Array(values.indices) }
+        let best = values.indices.min { values[$0] < values[$1] } ?? 0
+        var others = Array(values.indices)
+        others.remove(at: best)
+        let chosen = generator.sample(size - 1, from: others.count).map { others[$0] }
+        return (chosen + [best]).sorted()
+    }
+
+    /// The hyperparameters of least negative log posterior from the warm start, the prior's
+    /// centre and the random restarts.
+    private func fitHyperparameters(_ likelihood: MarginalLikelihood, using generator: inout SeededGenerator) -> KernelHyperparameters {
+        let d = encoding.dimension
+        let defaults = KernelHyperparameters.defaults(dimension: d)
+        var starts: [KernelHyperparameters] = []
+        if let hyperparameters, hyperparameters.dimension == d { starts.append(hyperparameters) }
+        starts.append(defaults)
+        for _ in 0..<settings.restarts {
+            starts.append(KernelHyperparameters(logValues: defaults.logValues.map { $0 + generator.nextNormal(mean: 0, standardDeviation: 1.5) }))
+        }
+        let (lower, upper) = KernelHyperparameters.bounds(dimension: d)
+        let minimizer = BoundedLBFGS(maximumIterations: 60, gradientTolerance: 1e-4, valueTolerance: 1e-7)
+        var best = defaults
+        var bestValue = Double.infinity
+        for start in starts {
+            let result = minimizer.minimize(from: start.logValues, lower: lower, upper: upper) { point in
+                likelihood.negativeLogPosterior(KernelHyperparameters(logValues: point))
+            }
+            if result.value < bestValue {
+                bestValue = result.value
+                best = KernelHyperparameters(logValues: result.point)
+            }
+        }
+        return best
+    }
+
+    public func predict(_ configuration: Configuration) -> Prediction {
+        guard let posterior else { return Prediction(mean: 0, variance: 1) }
+        return posterior.predict(features: encoding.features(configuration))
+    }
+
+    public func predictWithGradient(_ configuration: Configuration) -> (prediction: Prediction, gradient: PredictionGradient) {
+        guard let posterior else {
+            let zero = [Double](repeating: 0, count: encoding.dimension)
+            return (Prediction(mean: 0, variance: 1), PredictionGradient(mean: zero, variance: zero))
+        }
+        let (prediction, gradient) = posterior.predictWithGradient(features: encoding.features(configuration))
+        return (prediction, gradient)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import HPORandom
+import HPOSpace
+import Testing
+@testable import HPOSurrogate
+
+@Suite("Gaussian process")
+struct GaussianProcessTests {
+    @Test func maternValuesMatchTheClosedForm() {
+        #expect(Matern52.value(squaredDistance: 0) == 1)
+        for r in [0.1, 0.5, 1.0, 2.0, 5.0] {
+            let s = 5.0.squareRoot() * r
+            let expected = (1 + s + s * s / 3) * exp(-s)
+            #expect(abs(Matern52.value(squaredDistance: r * r) - expected) < 1e-15)
+            // dm/d(r^2) = (dm/dr) / (2r), dm/dr = -5/3 r (1 + sqrt5 r) e^(-sqrt5 r).
+            let byR = -5.0 / 3.0 * r * (1 + s) * exp(-s)
+            #expect(abs(Matern52.derivative(squaredDistance: r * r) - byR / (2 * r)) < 1e-15)
+        }
+    }
+
+    /// A space with each kind of feature: a real, a log-scaled integer, an ordinal and a categorical.
+    private func mixedSpace() throws -> SearchSpace {
+        try SearchSpace([
+            .real("x", -2, 3), .integer("n", 1, 100, log: true), .ordinal("o", [1, 2, 4]), .categorical("c", ["a", "b", "c"]),
+        ])
+    }
+
+    @Test func encodingUsesTheUnitScaleAndChoiceIndices() throws {
+        let space = try mixedSpace()
+        let encoding = GaussianProcessEncoding(space: space)
+        let features = encoding.features(Configuration([0.5, 10, 2, 1]))
+        #expect(abs(features[0] - 0.5) < 1e-15) // (0.5 + 2) / 5
+        #expect(abs(features[1] - 0.5) < 1e-15) // log 10 / log 100
+        #expect(features[2] == 1) // last of three ordinal values
+        #expect(features[3] == 1) // choice index, compared by equality
+        #expect(encoding.difference(0, 2, feature: 3) == 1)
+        #expect(encoding.difference(2, 2, feature: 3) == 0)
+        #expect(abs(encoding.difference(0.25, 1, feature: 0) - 0.5625) < 1e-15)
+    }
+
+    @Test func oneObservationLikelihoodMatchesTheClosedForm() {
+        let encoding = GaussianProcessEncoding(space: try! SearchSpace([.real("x", 0, 1)]))
+        let likelihood = MarginalLikelihood(encoding: encoding, features: [0.3], targets: [0.7])
+        let h = KernelHyperparameters(logValues: [log(2.0), log(1.5), log(0.2)])
+        let variance = 1.5 + 0.2 + KernelHyperparameters.minimumNoise
+        let negativeLogLikelihood = 0.5 * 0.49 / variance + 0.5 * log(variance) + 0.5 * log(2 * Double.pi)
+        let noise = 0.2 + KernelHyperparameters.minimumNoise
+        let logPrior = -(0.1 / 2 + 0.1 * 2) + (log(1.5) - 1.5) + (0.1 * log(noise) - 30 * noise)
+        #expect(abs(likelihood.negativeLogPosterior(h).value - (negativeLogLikelihood - logPrior)) < 1e-12)
+    }
+
+    @Test func likelihoodGradientMatchesFiniteDifferences() throws {
+        let space = try mixedSpace()
+        let encoding = GaussianProcessEncoding(space: space)
+        var generator = SeededGenerator(seed: 3)
+        let configurations = (0..<12).map { _ in space.sample(using: &generator) }
+        let targets = (0..<12).map { _ in generator.nextNormal() }
+        let likelihood = MarginalLikelihood(encoding: encoding, features: configurations.flatMap(encoding.features), targets: targets)
+        let point = [0.3, -0.5, 1.1, -0.2, 0.4, log(0.05)]
+        let (_, gradient) = likelihood.negativeLogPosterior(KernelHyperparameters(logValues: point))
+        for k in point.indices {
+            let h = 1e-6
+            var up = point, down = point
+            up[k] += h
+            down[k] -= h
+            let difference = (likelihood.negativeLogPosterior(KernelHyperparameters(logValues: up)).value
+                - likelihood.negativeLogPosterior(KernelHyperparameters(logValues: down)).value) / (2 * h)
+            #expect(abs(gradient[k] - difference) < 1e-5 * max(1, abs(difference)), "coordinate \(k)")
+        }
+    }
+
+    /// Two observations at x = 0 and x = 1 with unit lengthscale: the posterior at 0.5 by hand.
+    @Test func posteriorMatchesTheHandComputedTwoPointCase() throws {
+        let encoding = GaussianProcessEncoding(space: try SearchSpace([.real("x", 0, 1)]))
+        let s = 2.0, noise = 0.1
+        let h = KernelHyperparameters(logValues: [0, log(s), log(noise - KernelHyperparameters.minimumNoise)])
+        let y = [1.0, -1.0]
+        let likelihood = MarginalLikelihood(encoding: encoding, features: [0, 1], targets: y)
+        let posterior = try #require(GaussianProcessPosterior(likelihood: likelihood, hyperparameters: h, targetMean: 3, targetScale: 2))
+        // K = [[s + n, c], [c, s + n]], c = s m(1); k* = s m(0.25) (1, 1) at x = 0.5.
+        let c = s * Matern52.value(squaredDistance: 1)
+        let kStar = s * Matern52.value(squaredDistance: 0.25)
+        let a = s + noise
+        let determinant = a * a - c * c
+        let inverse = [[a / determinant, -c / determinant], [-c / determinant, a / determinant]]
+        let weights = (0..<2).map { i in inverse[i][0] * y[0] + inverse[i][1] * y[1] }
+        let mean = kStar * (weights[0] + weights[1]) // 0 by symmetry
+        let quadratic = kStar * kStar * (inverse[0][0] + inverse[0][1] + inverse[1][0] + inverse[1][1])
+        let prediction = posterior.predict(features: [0.5])
+        #expect(abs(prediction.mean - (3 + 2 * mean)) < 1e-12)
+        #expect(abs(prediction.variance - 4 * (s - quadratic)) < 1e-12)
+        // At x = 0.25: the closed form is no longer symmetric.
+        let k = [s * Matern52.value(squaredDistance: 0.0625), s * Matern52.value(squaredDistance: 0.5625)]
+        let expectedMean = k[0] * weights[0] + k[1] * weights[1]
+        let solved = (0..<2).map { i in inverse[i][0] * k[0] + inverse[i][1] * k[1] }
+        let quarter = posterior.predict(features: [0.25])
+        #expect(abs(quarter.mean - (3 + 2 * expectedMean)) < 1e-12)
+        #expect(abs(quarter.variance - 4 * (s - k[0] * solved[0] - k[1] * solved[1])) < 1e-12)
+    }
+
+    @Test func predictionGradientMatchesFiniteDifferences() throws {
+        let space = try mixedSpace()
+        var generator = SeededGenerator(seed: 5)
+        let configurations = (0..<15).map { _ in space.sample(using: &generator) }
+        let values = configurations.map { sin(3 * space.unitCube($0)[0]) + space.unitCube($0)[1] + $0.values[3] }
+        var process = try GaussianProcess(space: space)
+        try process.fit(configurations, values, using: &generator)
+        var point = space.sample(using: &generator)
+        point.values[0] = 0.7
+        let (prediction, gradient) = process.predictWithGradient(point)
+        #expect(abs(prediction.mean - process.predict(point).mean) < 1e-12)
+        #expect(abs(prediction.variance - process.predict(point).variance) < 1e-12)
+        let h = 1e-6 * 5 // one millionth of the unit scale of x in -2...3
+        var up = point, down = point
+        up.values[0] += h
+        down.values[0] -= h
+        let meanSlope = (process.predict(up).mean - process.predict(down).mean) / 2e-6
+        let varianceSlope = (process.predict(up).variance - process.predict(down).variance) / 2e-6
+        #expect(abs(gradient.mean[0] - meanSlope) < 1e-5 * max(1, abs(meanSlope)))
+        #expect(abs(gradient.variance[0] - varianceSlope) < 1e-5 * max(1, abs(varianceSlope)))
+        #expect(gradient.mean[3] == 0 && gradient.variance[3] == 0) // categorical
+    }
+
+    /// A smooth function observed without noise on 10 points: the fitted process interpolates
+    /// it between them (tolerance 0.05 on a function of range 2).
+    @Test func fittedProcessInterpolatesASmoothFunction() throws {
+        let space = try SearchSpace([.real("x", 0, 1)])
+        let xs = (0..<10).map { Double($0) / 9 }
+        var process = try GaussianProcess(space: space)
+        var generator = SeededGenerator(seed: 1)
+        try process.fit(xs.map { Configuration([$0]) }, xs.map { sin(2 * Double.pi * $0) }, using: &generator)
+        for x in stride(from: 0.05, to: 1, by: 0.1) {
+            #expect(abs(process.predict(Configuration([x])).mean - sin(2 * Double.pi * x)) < 0.05, "at \(x)")
+        }
+        #expect(process.predict(Configuration([xs[3]])).variance < 1e-3)
+    }
+
+    @Test func subsetKeepsTheBestObservation() {
+        var generator = SeededGenerator(seed: 2)
+        let values = (0..<50).map { Double(($0 * 37) % 50) } // minimum at index 0
+        let subset = GaussianProcess.subset(of: values, size: 10, using: &generator)
+        #expect(subset.count == 10 && Set(subset).count == 10 && subset.contains(0))
+        #expect(GaussianProcess.subset(of: [1, 2], size: 10, using: &generator) == [0, 1])
+    }
+
+    @Test func lbfgsReachesTheRosenbrockMinimum() {
+        let result = BoundedLBFGS(maximumIterations: 500, gradientTolerance: 1e-10, valueTolerance: 0).minimize(
+            from: [-1.2, 1], lower: [-5, -5], upper: [5, 5]
+        ) { p in
+            let (x, y) = (p[0], p[1])
+            return ((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x), [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)])
+        }
+        #expect(abs(result.point[0] - 1) < 1e-5 && abs(result.point[1] - 1) < 1e-5)
+    }
+
+    @Test func lbfgsStopsAtAnActiveBound() {
+        let result = BoundedLBFGS().minimize(from: [0.5, 0.5], lower: [0, 0], upper: [1, 1]) { p in
+            ((p[0] - 2) * (p[0] - 2) + (p[1] - 0.25) * (p[1] - 0.25), [2 * (p[0] - 2), 2 * (p[1] - 0.25)])
+        }
+        #expect(result.point[0] == 1)
+        #expect(abs(result.point[1] - 0.25) < 1e-6)
+    }
+
+    @Test func choleskyRecoversFromASingularMatrixWithJitter() throws {
+        var singular = SquareMatrix(order: 3)
+        for i in 0..<3 { for j in 0..<3 { singular[i, j] = 1 } } // rank 1
+        singular[2, 2] = 1 - 1e-17 // rounding makes the last pivot non-positive
+        #expect(Cholesky(singular) == nil)
+        let (factor, jitter) = try #require(Cholesky.factorizing(singular, initialJitter: 0))
+        #expect(jitter > 0 && jitter < 1e-6)
+        for i in 0..<3 {
+            for j in 0...i {
+                let product = (0...j).reduce(0.0) { $0 + factor.lower[i, $1] * factor.lower[j, $1] }
+                #expect(abs(product - (singular[i, j] + (i == j ? jitter : 0))) < 1e-12)
+            }
+        }
+    }
+
+    @Test func inverseTimesMatrixIsTheIdentity() throws {
+        var a = SquareMatrix(order: 3)
+        let rows: [[Double]] = [[4, 2, -2], [2, 10, 2], [-2, 2, 5]]
+        for i in 0..<3 { for j in 0..<3 { a[i, j] = rows[i][j] } }
+        let inverse = try #require(Cholesky(a)).inverse()
+        for i in 0..<3 {
+            for j in 0..<3 {
+                let product = (0..<3).reduce(0.0) { $0 + a[i, $1] * inverse[$1, j] }
+                #expect(abs(product - (i == j ? 1 : 0)) < 1e-14)
+            }
+        }
+    }
+}
