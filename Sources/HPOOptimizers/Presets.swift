@@ -48,6 +48,8 @@ extension OptimizerRegistry {
                 settings.dngo.includesNoiseVariance = false
             },
             noisy: "bo-dngo-noisy"))
+        .registering(TPE.Kind())
+        .registering(RegularizedEvolution.Kind())
 }
 
 extension OptimizerRegistry {
