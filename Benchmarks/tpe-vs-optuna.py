@@ -30,7 +30,7 @@ def ensure_optuna():
     except ImportError:
         pass
     python = os.path.join(VENV, "bin", "python")
-    if os.path.realpath(sys.executable) == os.path.realpath(python):
+    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
         sys.exit("optuna is missing from " + VENV)
     if not os.path.exists(python):
         subprocess.check_call([sys.executable, "-m", "venv", VENV])
