@@ -55,6 +55,8 @@ extension OptimizerRegistry {
             },
             noisy: "bo-dngo-noisy"))
         .registering(BayesianOptimization.GaussianProcessKind())
+        .registering(TPE.Kind())
+        .registering(RegularizedEvolution.Kind())
 }
 
 extension OptimizerRegistry {
