@@ -16,7 +16,7 @@ struct ReproduceCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The benchmark, or all of them: \(BenchmarkRegistry.standard.names.joined(separator: ", ")), all.")
+    @Option(help: "The benchmark (see hpo benchmarks), or all for the four FCNet tables: \(BenchmarkRegistry.standard.names.joined(separator: ", ")), all.")
     var benchmark: String = "fcnet-protein"
 
     @Option(help: "The output folder (index.html and a folder per benchmark).")
@@ -25,8 +25,8 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: "Comma-separated optimizers: presets (\(OptimizerRegistry.standard.presets.map(\.name).joined(separator: ", "))), each optionally with settings changed as labels show them, e.g. bo-rf[kappa=2,trees=20]. (default: \(Reproduction.defaultOptimizers.joined(separator: ",")))")
     var optimizers: String?
 
-    @Option(help: "How an evaluation reads the table: noisy, mean, or seed:K.")
-    var objective: String = "noisy"
+    @Option(help: ArgumentHelp(BenchmarkOptionsHelp.objective))
+    var objective: String?
 
     @Option(help: "Runs of the per-optimizer figures.")
     var runs: Int = 50
@@ -66,7 +66,8 @@ struct ReproduceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let benchmarks = benchmark == "all" ? BenchmarkRegistry.standard.names : [benchmark]
+        let benchmarks = benchmark == "all" ? try BenchmarkSuite.named("fcnet").benchmarks : [benchmark]
+        let objective = try BenchmarkOptionsHelp.objective(self.objective, benchmark: benchmarks[0])
         let reproduction = Reproduction(
             benchmarks: benchmarks, optimizers: try resolvedOptimizers(), objective: objective, seed: seed,
             trajectoryRuns: runs, trajectoryEvaluations: evaluations,
@@ -88,7 +89,7 @@ struct ReproduceCommand: ParsableCommand {
     var commandText: String {
         var words = ["hpo reproduce", "--benchmark \(benchmark)"]
         if let optimizers { words.append("--optimizers \(optimizers)") }
-        if objective != "noisy" { words.append("--objective \(objective)") }
+        if let objective { words.append("--objective \(objective)") }
         if runs != 50 { words.append("--runs \(runs)") }
         if evaluations != 50 { words.append("--evaluations \(evaluations)") }
         if comparisonRuns != 30 { words.append("--comparison-runs \(comparisonRuns)") }

@@ -9,19 +9,20 @@ struct RunCommand: ParsableCommand {
         abstract: "Run an optimizer on a benchmark many times and summarize the final regret.",
         discussion: """
             Each run gets its own seed derived from --seed and the run index; the same command \
-            writes byte-identical results whatever --jobs is. Regret is the noise-free (mean \
-            over the 4 seeds) validation MSE of the incumbent minus the dataset's optimum.
+            writes byte-identical results whatever --jobs is. Regret is the noise-free value of \
+            the incumbent (for FCNet: the mean validation MSE over the 4 seeds) minus the \
+            benchmark's optimum.
             """
     )
 
     @OptionGroup(title: "Optimizer")
     var optimizer: OptimizerOptions
 
-    @Option(help: "The benchmark: \(BenchmarkRegistry.standard.names.joined(separator: ", ")).")
+    @Option(help: ArgumentHelp(BenchmarkOptionsHelp.benchmark))
     var benchmark: String = "fcnet-protein"
 
-    @Option(help: "How an evaluation reads the table: noisy (one of the 4 seeds at random, as the original benchmark), mean, or seed:K.")
-    var objective: String = "noisy"
+    @Option(help: ArgumentHelp(BenchmarkOptionsHelp.objective))
+    var objective: String?
 
     @Option(help: "Number of independent runs.")
     var runs: Int = 50
@@ -61,6 +62,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let objective = try BenchmarkOptionsHelp.objective(self.objective, benchmark: self.benchmark)
         let benchmark = try BenchmarkRegistry.standard.benchmark(named: self.benchmark, objective: objective)
         let optimizer = try self.optimizer.resolve()
         let loop = try RunLoop(optimizer: optimizer.spec, objective: benchmark, evaluations: evaluations)

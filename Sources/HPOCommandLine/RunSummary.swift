@@ -28,7 +28,7 @@ struct RunSummary {
         if let (run, trial) = best {
             let truth = benchmark.trueValue(of: trial.configuration)
             lines.append("best configuration found (run \(run.run)): " + benchmark.space.values(of: trial.configuration).map { "\($0.name)=\($0.value)" }.joined(separator: " "))
-            lines.append("  observed \(format(run.observed.last ?? trial.value)), mean validation MSE \(format(truth)), regret \(format(truth - benchmark.optimum)) (optimum \(format(benchmark.optimum)))")
+            lines.append("  observed \(format(run.observed.last ?? trial.value)), \(benchmark.valueName == "validation MSE" ? "mean validation MSE" : "noise-free \(benchmark.valueName)") \(format(truth)), regret \(format(truth - benchmark.optimum)) (optimum \(format(benchmark.optimum)))")
         }
         return lines.joined(separator: "\n")
     }

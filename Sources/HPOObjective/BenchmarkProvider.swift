@@ -11,9 +11,19 @@ public protocol BenchmarkProvider: Sendable {
     var objectives: [String] { get }
     /// The benchmark evaluated as `objective` says (see ``objectives``); throws for another.
     func benchmark(objective: String) throws -> any Benchmark
+    /// What kind of problem it is; by default read from the default benchmark's space.
+    var kind: BenchmarkKind { get }
+    /// The evaluations a run gets unless told otherwise (100 by default).
+    var defaultEvaluations: Int { get }
 }
 
 extension BenchmarkProvider {
     /// The default objective: the first of ``objectives``.
     public var defaultObjective: String { objectives.first ?? "" }
+
+    public var kind: BenchmarkKind {
+        (try? benchmark(objective: defaultObjective)).map { BenchmarkKind(space: $0.space) } ?? .mixed
+    }
+
+    public var defaultEvaluations: Int { 100 }
 }

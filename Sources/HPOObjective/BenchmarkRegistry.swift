@@ -38,8 +38,11 @@ public struct BenchmarkRegistry: Sendable {
         return try provider.benchmark(objective: objective ?? provider.defaultObjective)
     }
 
-    /// The benchmarks embedded in the project: the four FCNet tables.
-    public static let standard = FCNetDataset.allCases.reduce(BenchmarkRegistry()) { $0.registering($1) }
+    /// The benchmarks embedded in the project: the four FCNet tables, then the synthetic
+    /// functions (``SyntheticFunction/standard``).
+    public static let standard = SyntheticFunction.standard.reduce(
+        FCNetDataset.allCases.reduce(BenchmarkRegistry()) { $0.registering($1) }
+    ) { $0.registering($1) }
 }
 
 /// A benchmark name that the registry does not know.

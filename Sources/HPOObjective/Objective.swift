@@ -36,9 +36,13 @@ public protocol Benchmark: Objective {
     var optimum: Double { get }
     /// A configuration that attains ``optimum``.
     var optimalConfiguration: Configuration { get }
+    /// What an evaluation measures, for labels, e.g. `validation MSE` (`value` by default).
+    var valueName: String { get }
 }
 
 extension Benchmark {
+    public var valueName: String { "value" }
+
     /// The noise-free value of `configuration` minus the optimum: zero at the global optimum.
     public func regret(of configuration: Configuration) -> Double {
         trueValue(of: configuration) - optimum

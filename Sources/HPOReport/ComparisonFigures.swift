@@ -9,11 +9,39 @@ public struct ComparisonFigures: Sendable {
     public let documents: [ResultsDocument]
     /// The benchmark's optimum, drawn as a reference line on plots of observed values.
     public let optimum: Double?
+    /// What an evaluation measures, e.g. `validation MSE` (see ``Benchmark/valueName``).
+    public let valueName: String
 
-    /// The figures of `documents` (one per optimizer).
-    public init(documents: [ResultsDocument], optimum: Double?) {
+    /// The figures of `documents` (one per optimizer) of a benchmark whose evaluations measure
+    /// `valueName`.
+    public init(documents: [ResultsDocument], optimum: Double?, valueName: String = "validation MSE") {
         self.documents = documents
         self.optimum = optimum
+        self.valueName = valueName
+    }
+
+    /// Whether the benchmark is an FCNet-like table whose true value is a mean over seeds.
+    private var isTabular: Bool { valueName == "validation MSE" }
+
+    /// The noise-free value's name: the mean over the seeds for a table.
+    private var trueValueName: String { isTabular ? "mean validation MSE" : "noise-free \(valueName)" }
+
+    private func axisLabel(_ metric: Metric) -> String {
+        metric.axisLabel(trueValueName: trueValueName, valueName: valueName)
+    }
+
+    /// The y axis of `values`: logarithmic when all are positive (regret's zeros go in the zero
+    /// row), with a floor 10 decades under the largest so a regret of 10⁻¹⁶ does not stretch it;
+    /// linear when an observed value is zero or negative (e.g. Hartmann's).
+    private func yScale(_ values: [Double], metric: Metric) -> Scale {
+        let finite = values.filter(\.isFinite)
+        if metric == .observed, let low = finite.min(), low <= 0, let high = finite.max() {
+            let margin = max((high - low) * 0.05, 1e-9)
+            return .linear(low: low - margin, high: high + margin)
+        }
+        let positive = finite.filter { $0 > 0 }
+        guard let high = positive.max() else { return .log(covering: 0.1, 1) }
+        return .log(covering: max(positive.min() ?? high, high * 1e-10), high)
     }
 
     static let bandLabel = "mean ± 1 standard error"
@@ -29,21 +57,23 @@ public struct ComparisonFigures: Sendable {
         let runs = document.runs.map(metric.values(of:))
         let curve = MeanCurve(evaluations: runs)
         let runLines = runs.map { values in values.enumerated().map { LinePlot.Point(x: Double($0.offset + 1), y: $0.element) } }
-        var extent = curve.positiveExtent + runs.flatMap { $0 }.filter { $0 > 0 }
+        var extent = curve.mean + curve.band.flatMap { [$0.low, $0.high] } + runs.flatMap { $0 }
         if metric == .observed, let optimum { extent.append(optimum) }
         let plot = LinePlot(
             title: "\(document.optimizer) on \(document.benchmark)",
-            xLabel: "function evaluations", yLabel: metric.axisLabel,
+            xLabel: "function evaluations", yLabel: axisLabel(metric),
             xScale: .linear(from: 0, through: Double(document.evaluations)),
-            yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
+            yScale: yScale(extent, metric: metric),
             series: [LinePlot.Series(
                 name: "\(document.optimizer): mean of \(document.runs.count) runs", colour: Palette.colour(index),
                 line: curve.line, band: curve.band, runs: runLines)],
-            reference: metric == .observed ? optimum.map { .init(y: $0, label: "global optimum (mean over seeds)") } : nil,
+            reference: metric == .observed ? optimum.map { .init(y: $0, label: isTabular ? "global optimum (mean over seeds)" : "global optimum") } : nil,
             bandLabel: Self.bandLabel, showsZero: metric == .regret)
         let what = metric == .regret
-            ? "Regret of the incumbent (its mean validation MSE minus the optimum) after each evaluation. \(Self.zeroNote)"
-            : "Best validation MSE observed so far (one noisy seed per evaluation, as the original report plotted it; for a configuration evaluated more than once, the mean of its observations); the dashed line is the optimum's mean over the seeds."
+            ? "Regret of the incumbent (its \(trueValueName) minus the optimum) after each evaluation. \(Self.zeroNote)"
+            : isTabular
+            ? "Best validation MSE observed so far (one noisy seed per evaluation, as the original report plotted it; for a configuration evaluated more than once, the mean of its observations); the dashed line is the optimum's mean over the seeds."
+            : "Best \(valueName) observed so far (for a configuration evaluated more than once, the mean of its observations); the dashed line is the global optimum."
         return Figure(
             fileName: "\(document.optimizer)-\(metric.rawValue).svg", svg: plot.svg(),
             caption: "\(document.optimizer), \(protocolText(document)). \(what) Thick line and band: \(Self.bandLabel) over the runs; thin lines: single runs.")
@@ -52,17 +82,17 @@ public struct ComparisonFigures: Sendable {
     /// All optimizers against the number of evaluations.
     public func comparison(metric: Metric) -> Figure {
         let curves = documents.map { MeanCurve(evaluations: $0.runs.map(metric.values(of:))) }
-        var extent = curves.flatMap(\.positiveExtent)
+        var extent = curves.flatMap { $0.mean + $0.band.flatMap { [$0.low, $0.high] } }
         if metric == .observed, let optimum { extent.append(optimum) }
         let evaluations = documents.map(\.evaluations).max() ?? 1
         let plot = LinePlot(
             title: "All optimizers on \(documents.first?.benchmark ?? "")",
-            xLabel: "function evaluations", yLabel: metric.axisLabel,
+            xLabel: "function evaluations", yLabel: axisLabel(metric),
             xScale: .linear(from: 0, through: Double(evaluations)),
-            yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
+            yScale: yScale(extent, metric: metric),
             series: series(curves), reference: metric == .observed ? optimum.map { .init(y: $0, label: "global optimum") } : nil,
             bandLabel: Self.bandLabel, showsZero: metric == .regret)
-        let what = metric == .regret ? "Regret of the incumbent after each evaluation. \(Self.zeroNote)" : "Best validation MSE observed so far (noisy; the mean of its observations for a configuration evaluated more than once)."
+        let what = metric == .regret ? "Regret of the incumbent after each evaluation. \(Self.zeroNote)" : "Best \(valueName) observed so far (noisy; the mean of its observations for a configuration evaluated more than once)."
         return Figure(
             fileName: "comparison-\(metric.rawValue).svg", svg: plot.svg(),
             caption: "All optimizers, \(documents.first.map(protocolText) ?? ""). \(what) Lines and bands: \(Self.bandLabel) over the runs.")
@@ -74,13 +104,14 @@ public struct ComparisonFigures: Sendable {
         let curves = documents.map { document in
             MeanCurve(time: document.runs.map(metric.values(of:)), times: document.runs.map(Self.cumulativeCost))
         }
-        let extent = curves.flatMap(\.positiveExtent)
+        let extent = curves.flatMap { $0.mean + $0.band.flatMap { [$0.low, $0.high] } }
         let times = curves.flatMap(\.x)
         let plot = LinePlot(
             title: "All optimizers on \(documents.first?.benchmark ?? ""), against simulated time",
-            xLabel: "simulated wall-clock time (seconds of training, summed)", yLabel: metric.axisLabel,
+            xLabel: isTabular ? "simulated wall-clock time (seconds of training, summed)" : "simulated cost (evaluation costs, summed)",
+            yLabel: axisLabel(metric),
             xScale: .log(covering: times.min() ?? 1, times.max() ?? 10),
-            yScale: .log(covering: extent.min() ?? 0.1, extent.max() ?? 1),
+            yScale: yScale(extent, metric: metric),
             series: series(curves), bandLabel: Self.bandLabel, showsZero: metric == .regret)
         return Figure(
             fileName: "comparison-\(metric.rawValue)-time.svg", svg: plot.svg(),

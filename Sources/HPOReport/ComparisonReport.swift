@@ -43,10 +43,16 @@ public struct ComparisonReport: Sendable {
         summary = try SummaryTable(documents: documents, benchmark: benchmark)
         best = try BestConfigurationTable(documents: documents, benchmark: benchmark)
         timing = SuggestTimeTable(optimizers: documents.map(\.optimizer), suggestSeconds: suggestSeconds)
-        let figures = ComparisonFigures(documents: documents, optimum: benchmark.optimum)
+        let figures = ComparisonFigures(documents: documents, optimum: benchmark.optimum, valueName: benchmark.valueName)
         trajectories = documents.indices.map { i in Metric.allCases.map { figures.trajectory(i, metric: $0) } }
         comparisons = [figures.comparison(metric: .regret), figures.comparisonOverTime(metric: .regret), figures.comparison(metric: .observed)]
     }
+
+    /// Whether the benchmark is an FCNet-like table, whose noise-free value is a mean over seeds.
+    var isTabular: Bool { benchmark.valueName == "validation MSE" }
+
+    /// The name of the benchmark's noise-free value, e.g. `mean validation MSE`.
+    var trueValueName: String { isTabular ? "mean validation MSE" : "noise-free \(benchmark.valueName)" }
 
     /// `runs × evaluations` in words, e.g. `50 runs × 50 evaluations`.
     public var protocolText: String { "\(settings.runs) runs × \(settings.evaluations) evaluations" }
@@ -62,7 +68,7 @@ public struct ComparisonReport: Sendable {
         let tables = directory.appendingPathComponent("tables")
         try RunStore.write(Data(summary.csv().utf8), to: tables.appendingPathComponent("summary.csv"))
         try RunStore.write(SortedJSON.encode(summary, pretty: true), to: tables.appendingPathComponent("summary.json"))
-        try RunStore.write(Data(best.csv().utf8), to: tables.appendingPathComponent("best-configuration.csv"))
+        try RunStore.write(Data((isTabular ? best.csv() : best.csv(trueValueName: trueValueName)).utf8), to: tables.appendingPathComponent("best-configuration.csv"))
         try RunStore.write(SortedJSON.encode(best, pretty: true), to: tables.appendingPathComponent("best-configuration.json"))
         try RunStore.write(Data(timing.csv().utf8), to: tables.appendingPathComponent("suggest-time.csv"))
         try RunStore.write(SortedJSON.encode(timing, pretty: true), to: tables.appendingPathComponent("suggest-time.json"))
@@ -107,7 +113,7 @@ public struct ComparisonReport: Sendable {
     /// The summary table with the suggestion times.
     public func summaryBlock(linkPrefix: String) -> HTMLPage.Block {
         .table(
-            caption: "Regret of the incumbent (mean validation MSE minus the optimum \(benchmark.optimum.significant(6))) over \(protocolText); standard error of the mean; a run is at the optimum when its incumbent is the optimal configuration, and has evaluated it when it was among its trials (one noisy evaluation may hide it). Suggesting: wall-clock time the optimizer spent choosing configurations (not reproducible).",
+            caption: "Regret of the incumbent (\(trueValueName) minus the optimum \(benchmark.optimum.significant(6))) over \(protocolText); standard error of the mean; a run is at the optimum when its incumbent is the optimal configuration, and has evaluated it when it was among its trials (one noisy evaluation may hide it). Suggesting: wall-clock time the optimizer spent choosing configurations (not reproducible).",
             html: summary.html(timing: timing),
             links: [("CSV", linkPrefix + "tables/summary.csv"), ("JSON", linkPrefix + "tables/summary.json"),
                     ("times CSV", linkPrefix + "tables/suggest-time.csv")])
@@ -116,8 +122,8 @@ public struct ComparisonReport: Sendable {
     /// The best-configuration table.
     public func bestBlock(linkPrefix: String) -> HTMLPage.Block {
         .table(
-            caption: "For each optimizer the configuration of the lowest validation MSE recorded in any of its \(protocolText) (one noisy evaluation, so it can lie below the optimum's mean), beside the global optimum; highlighted values differ from the optimum's.",
-            html: best.html(),
+            caption: "For each optimizer the configuration of the lowest \(benchmark.valueName) recorded in any of its \(protocolText) (one evaluation, which can lie below the optimum when it is noisy), beside the global optimum; highlighted values differ from the optimum's.",
+            html: isTabular ? best.html() : best.html(valueName: benchmark.valueName, trueValueName: trueValueName),
             links: [("CSV", linkPrefix + "tables/best-configuration.csv"), ("JSON", linkPrefix + "tables/best-configuration.json")])
     }
 }

@@ -16,11 +16,15 @@ public enum Metric: String, Sendable, CaseIterable {
         }
     }
 
-    /// The axis label with its unit.
-    public var axisLabel: String {
+    /// The axis label with its unit, for FCNet.
+    public var axisLabel: String { axisLabel(trueValueName: "mean validation MSE", valueName: "validation MSE") }
+
+    /// The axis label of a benchmark whose noise-free value is called `trueValueName` and whose
+    /// evaluations `valueName`.
+    public func axisLabel(trueValueName: String, valueName: String) -> String {
         switch self {
-        case .regret: "regret (mean validation MSE − optimum)"
-        case .observed: "best observed validation MSE"
+        case .regret: "regret (\(trueValueName) − optimum)"
+        case .observed: "best observed \(valueName)"
         }
     }
 }

@@ -35,10 +35,10 @@ struct CommandLineTests {
 
     @Test("an unknown benchmark is refused with the valid list")
     func unknownBenchmark() {
-        #expect(failure(["run", "--benchmark", "mnist", "--runs", "1", "--evaluations", "1"])
-            == "unknown benchmark 'mnist': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons")
+        let valid = "unknown benchmark 'mnist': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons, branin, "
+        #expect(failure(["run", "--benchmark", "mnist", "--runs", "1", "--evaluations", "1"])?.hasPrefix(valid) == true)
         #expect(exitCode(["run", "--benchmark", "mnist"]) != 0)
-        #expect(failure(["space", "mnist"]) == "unknown benchmark 'mnist': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons")
+        #expect(failure(["space", "mnist"])?.hasPrefix(valid) == true)
     }
 
     @Test("an unknown objective mode is refused with the valid modes")

@@ -30,7 +30,8 @@ import Testing
         #expect(command.benchmark == "fcnet-protein")
         #expect(command.output == "report")
         #expect((command.runs, command.evaluations, command.comparisonRuns, command.comparisonEvaluations) == (50, 50, 30, 100))
-        #expect(command.objective == "noisy")
+        #expect(try BenchmarkOptionsHelp.objective(command.objective, benchmark: command.benchmark) == "noisy")
+        #expect(try BenchmarkOptionsHelp.objective(nil, benchmark: "branin") == "deterministic")
         #expect(command.commandText == "hpo reproduce --benchmark fcnet-protein")
         #expect(throws: (any Error).self) { try ReproduceCommand.parse(["--comparison-runs", "0"]) }
     }

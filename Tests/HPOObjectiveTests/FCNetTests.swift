@@ -76,11 +76,11 @@ struct FCNetTests {
         #expect(ObjectiveModeError(text: "loud", seeds: 4).description == "unknown objective mode 'loud': valid modes are noisy, mean, seed:0 ... seed:3")
     }
 
-    @Test("the catalog names the four benchmarks and refuses others with the valid list")
+    @Test("the catalog names the four benchmarks first and refuses others with the valid list")
     func catalog() throws {
-        #expect(BenchmarkRegistry.standard.names == ["fcnet-protein", "fcnet-slice", "fcnet-naval", "fcnet-parkinsons"])
+        #expect(BenchmarkRegistry.standard.names.prefix(4) == ["fcnet-protein", "fcnet-slice", "fcnet-naval", "fcnet-parkinsons"])
         #expect(throws: UnknownBenchmarkError(name: "fcnet-cifar", valid: BenchmarkRegistry.standard.names)) { try BenchmarkRegistry.standard.benchmark(named: "fcnet-cifar") }
-        #expect(UnknownBenchmarkError(name: "x", valid: BenchmarkRegistry.standard.names).description == "unknown benchmark 'x': valid benchmarks are fcnet-protein, fcnet-slice, fcnet-naval, fcnet-parkinsons")
+        #expect(UnknownBenchmarkError(name: "x", valid: ["fcnet-protein", "branin"]).description == "unknown benchmark 'x': valid benchmarks are fcnet-protein, branin")
     }
 
     @Test("a missing, truncated or damaged table file is a clear error, not a crash")

@@ -22,6 +22,7 @@ public struct FCNetBenchmark: Benchmark {
 
     public var space: SearchSpace { .fcnet }
     public var name: String { table.dataset.benchmarkName }
+    public var valueName: String { "validation MSE" }
 
     /// Looks up the configuration. In `noisy` mode one seed is drawn from `generator` per call.
     public func evaluate(_ configuration: Configuration, using generator: inout SeededGenerator) throws -> Evaluation {

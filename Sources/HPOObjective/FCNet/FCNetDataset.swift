@@ -38,6 +38,8 @@ extension FCNetDataset: BenchmarkProvider {
 
     public var objectives: [String] { ["noisy", "mean", "seed:K"] }
 
+    public var kind: BenchmarkKind { .tabular }
+
     /// The dataset's benchmark in the objective mode `objective` (``ObjectiveMode``).
     public func benchmark(objective: String) throws -> any Benchmark {
         try FCNetBenchmark(self, mode: ObjectiveMode(parsing: objective))

@@ -60,22 +60,24 @@ public struct BestConfigurationTable: Codable, Hashable, Sendable {
         }
     }
 
-    /// Parameters as rows, the columns as columns, then the values and where they were recorded.
-    public func csv() -> String {
+    /// Parameters as rows, the columns as columns, then the values and where they were recorded;
+    /// `trueValueName` names the noise-free value's row (FCNet's by default).
+    public func csv(trueValueName: String = "mean validation MSE") -> String {
         var lines = [(["parameter"] + columns.map(\.name)).map(CSV.escape).joined(separator: ",")]
         for parameter in parameters {
             lines.append(([parameter] + columns.map { $0.config[parameter]?.description ?? "" }).map(CSV.escape).joined(separator: ","))
         }
         lines.append((["lowest recorded value"] + columns.map { "\($0.value)" }).joined(separator: ","))
-        lines.append((["mean validation MSE"] + columns.map { "\($0.meanValue)" }).joined(separator: ","))
+        lines.append(([trueValueName] + columns.map { "\($0.meanValue)" }).joined(separator: ","))
         lines.append((["run"] + columns.map { $0.run.map(String.init) ?? "" }).joined(separator: ","))
         lines.append((["evaluation"] + columns.map { $0.evaluation.map(String.init) ?? "" }).joined(separator: ","))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The table as an HTML `<table>`; values to 6 significant digits as in the original report,
-    /// values that differ from the optimum's configuration highlighted.
-    public func html() -> String {
+    /// values that differ from the optimum's configuration highlighted; `valueName` and
+    /// `trueValueName` name the recorded and the noise-free value (FCNet's by default).
+    public func html(valueName: String = "validation MSE", trueValueName: String = "mean validation MSE over the seeds") -> String {
         var out = "<table class=\"config\">\n<thead><tr><th>parameter</th>"
         out += columns.map { "<th>\($0.name == "optimum" ? "global optimum" : Markup.escape($0.name))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
@@ -90,9 +92,9 @@ public struct BestConfigurationTable: Codable, Hashable, Sendable {
             }
             out += "</tr>\n"
         }
-        out += "<tr class=\"group\"><th scope=\"row\">lowest recorded validation MSE</th>"
+        out += "<tr class=\"group\"><th scope=\"row\">lowest recorded \(Markup.escape(valueName))</th>"
         out += columns.map { "<td>\($0.name == "optimum" ? "–" : $0.value.significant(6))</td>" }.joined() + "</tr>\n"
-        out += "<tr><th scope=\"row\">mean validation MSE over the seeds</th>"
+        out += "<tr><th scope=\"row\">\(Markup.escape(trueValueName))</th>"
         out += columns.map { "<td>\($0.meanValue.significant(6))</td>" }.joined() + "</tr>\n"
         out += "<tr><th scope=\"row\">recorded in run, evaluation</th>"
         out += columns.map { column in "<td>\(column.run.map { "\($0), \(column.evaluation ?? 0)" } ?? "–")</td>" }.joined() + "</tr>\n"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs Optuna and SMAC3 on swift-hpo's synthetic suite and writes peers.csv for
+# `hpo compare --suite synthetic --optimizers ... --peers peers.csv`.
+#
+#   Benchmarks/peers/run.sh [HPO_BINARY] [OUTPUT_CSV] [extra run.py options, e.g. --seeds 10 --optimizers optuna-tpe]
+#
+# Makes a virtual environment in $PEERS_VENV (default /tmp/venv-peers) with optuna>=4 (and torch
+# for GPSampler when it installs) and smac==2.* (which needs swig to build pyrfr: apt-get install
+# -y swig), checks that the Python problem definitions equal the Swift ones, then runs.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+hpo="${1:-$here/../../.build/release/hpo}"
+output="${2:-peers.csv}"
+shift $(( $# > 2 ? 2 : $# ))
+venv="${PEERS_VENV:-/tmp/venv-peers}"
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install -q "optuna>=4" numpy scipy
+"$venv/bin/python" -c "import torch" 2>/dev/null || "$venv/bin/pip" install -q torch \
+    || echo "torch did not install: optuna-gp (GPSampler) cannot run" >&2
+"$venv/bin/python" -c "import smac" 2>/dev/null || "$venv/bin/pip" install -q "smac==2.*" \
+    || echo "smac did not install (it needs swig: apt-get install -y swig): smac-bb and smac-hpo cannot run" >&2
+cd "$here"
+"$venv/bin/python" check.py "$hpo"
+"$venv/bin/python" run.py --hpo "$hpo" --output "$output" "$@"
