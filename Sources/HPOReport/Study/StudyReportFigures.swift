@@ -264,7 +264,7 @@ struct StudyReportFigures {
         let workers = Array(Set(report.trials.map { $0.worker ?? "unknown" })).sorted()
         let rows = Array(workers.prefix(40))
         let end = report.trials.map { ($0.finishedAt ?? $0.startedAt).timeIntervalSince(start) }.max() ?? 1
-        let height = 90 + 22 * Double(rows.count)
+        let height = 34 + 52 + max(60, 22 * Double(rows.count))
         var canvas = SVGCanvas(width: 560, height: height)
         let frame = PlotFrame(
             x: PlotAxis(kind: .scale(.linear(low: 0, high: max(end, 1e-3)))), y: PlotAxis(kind: .categories(rows.map { PlotAxis.shortened($0) })),

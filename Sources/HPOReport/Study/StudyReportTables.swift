@@ -16,12 +16,22 @@ struct StudyReportTables {
     }
 
     private func table(_ header: [String], _ rows: [[String]], numbers: Bool = true) -> String {
-        "<table\(numbers ? " class=\"numbers\"" : "")><thead>" + row(header, header: true) + "</thead><tbody>\n"
-            + rows.map { row($0) }.joined() + "</tbody></table>\n"
+        // The wrapper scrolls a wide table sideways on a narrow screen instead of the page.
+        "<div style=\"overflow-x: auto\"><table\(numbers ? " class=\"numbers\"" : "")><thead>" + row(header, header: true) + "</thead><tbody>\n"
+            + rows.map { row($0) }.joined() + "</tbody></table></div>\n"
     }
 
+    /// The trial's parameter values as written, full precision (for CSV).
     private func values(of trial: StudyReport.Trial) -> [String] {
         zip(report.space.parameters, trial.configuration.values).map { $0.value(ofInternal: $1).description }
+    }
+
+    /// The trial's parameter values for the page: reals to three significant digits.
+    private func shortValues(of trial: StudyReport.Trial) -> [String] {
+        zip(report.space.parameters, trial.configuration.values).map { parameter, value in
+            if case .real = parameter.domain { return HTMLFormat.number(value) }
+            return parameter.value(ofInternal: value).description
+        }
     }
 
     func importanceTable() -> HTMLPage.Block {
@@ -37,7 +47,7 @@ struct StudyReportTables {
     func bestTrials() -> HTMLPage.Block {
         let best = report.trials.filter(\.isComplete).sorted { $0.value! < $1.value! || ($0.value! == $1.value! && $0.id < $1.id) }.prefix(10)
         guard !best.isEmpty else { return .paragraph(html: "No complete trial yet.") }
-        let rows = best.map { ["\($0.id)", HTMLFormat.number($0.value!)] + values(of: $0) }
+        let rows = best.map { ["\($0.id)", HTMLFormat.number($0.value!)] + shortValues(of: $0) }
         return .table(
             caption: "The \(best.count) complete trials of lowest loss.",
             html: table(["trial", "loss"] + report.space.parameters.map(\.name), rows), links: [("trials.csv", "trials.csv")])
