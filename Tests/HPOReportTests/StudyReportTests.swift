@@ -94,6 +94,8 @@ struct StudyReportTests {
         for svg in svgs(in: html) { #expect(isWellFormed(svg)) }
         #expect(externalReferences(in: html).isEmpty)
         #expect(html.contains("Not available: parameter importance needs at least 2 complete trials"))
+        // History (2) and timeline always; one slice per parameter only with a complete trial.
+        #expect(svgs(in: html).count == (failEvery == nil ? 2 + 6 + 1 + 1 : 3))
     }
 
     @Test("10,000 trials make a page under 5 MB with well-formed SVG")

@@ -97,7 +97,11 @@ public struct StudyReport: Sendable {
             blocks.append(.paragraph(html: "Not available: " + Markup.escape(String(describing: error)) + "."))
         }
         blocks.append(.heading(level: 2, text: "Loss against each parameter", id: "slices"))
-        blocks.append(.figures(figures.slices().map { ($0, nil) }))
+        if complete.isEmpty {
+            blocks.append(.paragraph(html: "Not available: no complete trial yet."))
+        } else {
+            blocks.append(.figures(figures.slices().map { ($0, nil) }))
+        }
         blocks.append(.heading(level: 2, text: "The two most important parameters", id: "contour"))
         if let contour = figures.contour() {
             blocks.append(.figures([(contour, nil)]))
