@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "HPOStudy",
             dependencies: [
-                "HPOSpace", "HPOOptimizers", "HPORun",
+                "HPOSpace", "HPOOptimizers", "HPORun", "HPOReport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -7,7 +7,7 @@ struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Show or export the trials of a study file.",
-        subcommands: [Show.self, Export.self]
+        subcommands: [Show.self, Export.self, Importance.self, Report.self]
     )
 
     /// `hpo study show FILE`: the settings, every trial and the best.
