@@ -1,3 +1,4 @@
+import HPORun
 import HPOSurrogate
 
 extension Study {

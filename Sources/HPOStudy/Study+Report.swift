@@ -1,6 +1,7 @@
 import Foundation
 import HPOOptimizers
 import HPOReport
+import HPORun
 
 extension Study {
     /// The study's HTML report (see ``StudyReport``), titled `name`, on the trials stored now.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HPO
 import Testing
 @testable import HPOCommandLine
 

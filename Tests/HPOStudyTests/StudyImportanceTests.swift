@@ -1,5 +1,6 @@
 import Foundation
 import HPOOptimizers
+import HPORun
 import HPOSpace
 import HPOSurrogate
 import Testing

@@ -18,7 +18,7 @@ extension AutomaticOptimizer {
         public init() {}
 
         public var name: String { "auto" }
-        public var summary: String { "picks a preset by the space, the budget and the noise (the default); see hpo optimizers auto" }
+        public var summary: String { "the default: picks a preset by the space, the budget and the declared noise" }
         public var defaults: Settings { Settings() }
 
         public var settings: [OptimizerSetting<Settings>] {
@@ -30,7 +30,7 @@ extension AutomaticOptimizer {
         }
 
         public func summary(of settings: Settings) -> String {
-            "automatic choice of a preset by the space, the budget and the noise" + (settings.noisy ? " (noisy objective)" : "")
+            settings.noisy ? "automatic: " + AutomaticRules.noisyRule : "automatic: " + AutomaticRules.deterministicRule
         }
 
         /// The choice depends on the budget.

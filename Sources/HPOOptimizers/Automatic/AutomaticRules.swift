@@ -54,11 +54,16 @@ public struct AutomaticRules: Hashable, Sendable {
     /// The rules.
     public init() {}
 
+    /// The rule for a declared noisy objective, in words.
+    public static let noisyRule = "bo-rf-noisy for any space and budget (the only preset with intensification and a final confirmation that stays fast at any size)"
+    /// The rule for a deterministic objective, in words.
+    public static let deterministicRule = "bo-rf for any space and budget (the best average rank over the synthetic suite among random, bo-rf and bo-dngo, the presets measured there so far, and strong on the FCNet tables)"
+
     /// The preset for `problem`.
     public func choose(for problem: Problem) -> Choice {
         if problem.noisy {
-            return Choice(preset: "bo-rf-noisy", reason: "a noisy objective: the only model with intensification and final confirmation that is fast at any size")
+            return Choice(preset: "bo-rf-noisy", reason: Self.noisyRule)
         }
-        return Choice(preset: "bo-rf", reason: "a model that suits any space")
+        return Choice(preset: "bo-rf", reason: Self.deterministicRule)
     }
 }
