@@ -26,11 +26,11 @@ extension AutomaticOptimizer {
         }
 
         public func makeOptimizer(space: SearchSpace, settings: Settings) throws -> any Optimizer {
-            AutomaticOptimizer(space: space, noisy: settings.noisy)
+            try AutomaticOptimizer(space: space, noisy: settings.noisy)
         }
 
         public func summary(of settings: Settings) -> String {
-            settings.noisy ? "automatic: " + AutomaticRules.noisyRule : "automatic: " + AutomaticRules.deterministicRule
+            "automatic: " + AutomaticRules.summary + (settings.noisy ? " (the objective is declared noisy)" : "")
         }
 
         /// The choice depends on the budget.
