@@ -61,7 +61,7 @@ extension OptimizerRegistry {
 
 extension OptimizerRegistry {
     /// The preset of a study or command that names none: auto, which picks a preset by the
-    /// space, the budget and the noise (``AutomaticRules``).
+    /// space and the declared noise (``AutomaticRules``).
     public static let defaultPresetName = AutomaticOptimizer.Kind().name
 }
 

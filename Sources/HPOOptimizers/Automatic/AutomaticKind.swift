@@ -18,7 +18,7 @@ extension AutomaticOptimizer {
         public init() {}
 
         public var name: String { "auto" }
-        public var summary: String { "the default: picks a preset by the space, the budget and the declared noise" }
+        public var summary: String { "the default: picks a preset by the space and the declared noise" }
         public var defaults: Settings { Settings() }
 
         public var settings: [OptimizerSetting<Settings>] {
@@ -33,7 +33,7 @@ extension AutomaticOptimizer {
             "automatic: " + AutomaticRules.summary + (settings.noisy ? " (the objective is declared noisy)" : "")
         }
 
-        /// The choice depends on the budget.
-        public func usesBudget(_ settings: Settings) -> Bool { true }
+        /// Only the noisy choice, bo-rf-noisy, plans by its budget (its final confirmations).
+        public func usesBudget(_ settings: Settings) -> Bool { settings.noisy }
     }
 }

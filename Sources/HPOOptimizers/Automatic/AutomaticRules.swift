@@ -16,35 +16,21 @@ import HPOSpace
 public struct AutomaticRules: Hashable, Sendable {
     /// What the rules look at.
     public struct Problem: Hashable, Sendable {
-        /// Parameters with a real range.
-        public var real = 0
-        /// Integer ranges.
-        public var integer = 0
-        /// Ordinal parameters.
-        public var ordinal = 0
-        /// Categorical parameters.
-        public var categorical = 0
-        /// The number of configurations of a finite space, `nil` with a real parameter.
-        public var size: Int?
+        /// Whether the space has a real or integer range.
+        public var hasRange: Bool
         /// Whether the objective is declared noisy.
         public var noisy: Bool
 
         /// What the rules see of `space` and `noisy`.
         public init(space: SearchSpace, noisy: Bool) {
-            for parameter in space.parameters {
-                switch parameter.domain {
-                case .real: real += 1
-                case .integer: integer += 1
-                case .ordinal: ordinal += 1
-                case .categorical: categorical += 1
+            hasRange = space.parameters.contains {
+                switch $0.domain {
+                case .real, .integer: true
+                case .categorical, .ordinal: false
                 }
             }
-            size = space.size
             self.noisy = noisy
         }
-
-        /// The number of parameters.
-        public var dimension: Int { real + integer + ordinal + categorical }
     }
 
     /// The preset chosen for a problem, and why, in one line.
@@ -66,7 +52,7 @@ public struct AutomaticRules: Hashable, Sendable {
         if problem.noisy {
             return Choice(preset: "bo-rf-noisy", reason: "a noisy objective")
         }
-        if problem.real + problem.integer > 0 {
+        if problem.hasRange {
             return Choice(preset: "bo-gp", reason: "a space with a real or integer range")
         }
         return Choice(preset: "bo-rf", reason: "a space of categorical and ordinal parameters")

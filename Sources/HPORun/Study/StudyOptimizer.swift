@@ -74,11 +74,12 @@ struct StudyOptimizer: Sendable {
         guard settledTrials <= settled, settled <= trials.count,
               settledTrials == 0 || trials[settledTrials - 1].id == lastSettledID
         else { return false }
-        let target = steps(for: trials[settledTrials...])
+        let newlySettled = steps(for: trials[settledTrials..<settled])
+        let target = newlySettled + steps(for: trials[settled...])
         let taken = steps[settledSteps...]
         guard target.starts(with: taken) else { return false }
         for step in target.dropFirst(taken.count) { take(step, trials: trials) }
-        settledSteps += steps(for: trials[settledTrials..<settled]).count
+        settledSteps += newlySettled.count
         settledTrials = settled
         lastSettledID = settled > 0 ? trials[settled - 1].id : nil
         return true

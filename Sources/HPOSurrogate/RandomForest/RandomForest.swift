@@ -56,14 +56,7 @@ public struct RandomForest: Surrogate {
     /// not finite, and ``SpaceError`` when a configuration is not in the space. Tree `t` draws its
     /// bootstrap and features from `generator.split(stream: t)`.
     public mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) throws {
-        guard !configurations.isEmpty else { throw SurrogateError.noObservations }
-        guard configurations.count == values.count else {
-            throw SurrogateError.countMismatch(configurations: configurations.count, values: values.count)
-        }
-        for (index, value) in values.enumerated() where !value.isFinite {
-            throw SurrogateError.nonFiniteValue(index: index, value: value)
-        }
-        for configuration in configurations { try space.validate(configuration) }
+        try validateObservations(configurations, values)
 
         let transform = settings.targets.transform(fittedTo: values)
         let data = TrainingData(space: space, codings: Array(codings.dropLast()), configurations: configurations, targets: values.map(transform.apply))
