@@ -15,7 +15,9 @@ struct AskCommand: ParsableCommand {
             stores the study's budget, which an intensifying optimizer (bo-rf-noisy, \
             bo-dngo-noisy) plans its final confirmations by, and refuses to ask once the study \
             has that many finished or running trials. An interrupted trial's configuration is \
-            handed out again before a new one.
+            handed out again before a new one. With --lease the trial is re-queued (handed out \
+            again) unless its worker renews it with `hpo heartbeat` within that many seconds: \
+            workers that die then lose no trial. A re-queued trial can still be told.
             """
     )
 
@@ -24,7 +26,13 @@ struct AskCommand: ParsableCommand {
     @Option(help: "The number of evaluations (complete or failed trials) the study is to make, stored as its budget (default: the stored budget, if any).")
     var evaluations: Int?
 
+    @Option(help: "Seconds the trial stays the worker's without `hpo heartbeat`; after that any worker re-queues it (default: no lease, the trial stays running until told).")
+    var lease: Double?
+
     func validate() throws {
+        if let lease, !(lease > 0 && lease <= TrialLease.longestSeconds) {
+            throw ValidationError("--lease must be a positive number of seconds, at most a week (604800), not \(lease)")
+        }
         if let evaluations, evaluations < 1 {
             throw ValidationError("--evaluations must be a positive integer, not \(evaluations)")
         }
@@ -35,13 +43,13 @@ struct AskCommand: ParsableCommand {
         let trial: Study.Trial
         if let evaluations {
             try study.setBudget(evaluations)
-            guard let asked = try study.ask(limit: evaluations) else {
+            guard let asked = try study.ask(lease: lease, limit: evaluations) else {
                 throw CommandLineError(
                     "the study already has \(evaluations) finished or running trials (--evaluations \(evaluations)): no trial is left to hand out; give a larger --evaluations to continue it")
             }
             trial = asked
         } else {
-            trial = try study.ask()
+            trial = try study.ask(lease: lease)
         }
         let config = String(decoding: try SortedJSON.encode(trial.config, newline: false), as: UTF8.self)
         print("{\"trial\": \(trial.id), \"config\": \(config)}")

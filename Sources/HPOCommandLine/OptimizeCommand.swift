@@ -18,8 +18,11 @@ struct OptimizeCommand: AsyncParsableCommand {
             writes more than --max-output bytes, or reports no finite loss makes a failed trial \
             (reason and stderr tail are kept) and the study goes on. With --study the trials are \
             committed one by one: running the same command again continues the study until it \
-            has --evaluations finished trials, and several processes can share the file. A trial \
-            whose process was killed is marked interrupted and its configuration evaluated again. \
+            has --evaluations finished trials, and several processes (on several hosts, with a \
+            PostgreSQL study) can share it. Each trial has a lease (--lease) that hpo renews while \
+            the command runs: a trial whose process was killed or whose host was lost is re-queued \
+            by any worker once its lease runs out, and its configuration evaluated again. A worker \
+            with nothing left to ask waits for the other workers' running trials. \
             On SIGINT (Ctrl-C), SIGTERM or SIGHUP the signal is forwarded to the command's process \
             group (SIGKILL follows after \(ShellCommand.killAfter.shortDescription) s), the trial is marked interrupted and hpo exits with \
             128 + the signal's number.
@@ -40,6 +43,9 @@ struct OptimizeCommand: AsyncParsableCommand {
     @Option(help: "Bytes of standard output after which the command is killed and the trial failed.")
     var maxOutput: Int = 16 << 20
 
+    @Option(help: "Seconds a trial stays this process's without a heartbeat; hpo renews it every quarter of that while the command runs. A trial whose worker died is re-queued once its lease runs out.")
+    var lease: Double = TrialLease.defaultSeconds
+
     @Flag(help: "Print only the summary, not a line per trial.")
     var quiet = false
 
@@ -47,6 +53,9 @@ struct OptimizeCommand: AsyncParsableCommand {
         guard evaluations > 0 else { throw ValidationError("--evaluations must be a positive integer, not \(evaluations)") }
         if let timeout, !(timeout > 0 && timeout.isFinite) {
             throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+        }
+        guard lease > 0, lease <= TrialLease.longestSeconds else {
+            throw ValidationError("--lease must be a positive number of seconds, at most a week (604800), not \(lease)")
         }
         guard maxOutput > 0 else { throw ValidationError("--max-output must be a positive number of bytes, not \(maxOutput)") }
         guard !objective.allSatisfy(\.isWhitespace) else { throw ValidationError("--objective must be a command, not empty") }
@@ -58,13 +67,13 @@ struct OptimizeCommand: AsyncParsableCommand {
         let signals = SignalForwarding(to: interruption)
         defer { signals.cancel() }
         let command = CommandObjective(command: objective, timeout: timeout, outputLimit: maxOutput, interruption: interruption)
-        for trial in try study.interruptAbandonedTrials() where !quiet {
+        for trial in try study.requeueExpiredTrials() where !quiet {
             print(TrialLine(trial: trial).text)
         }
         let quiet = self.quiet
         let summary: StudySummary
         do {
-            summary = try await study.optimize(evaluations: evaluations, progress: { trial in
+            summary = try await study.optimize(evaluations: evaluations, lease: lease, progress: { trial in
                 if !quiet { print(TrialLine(trial: trial).text) }
             }, command.evaluate)
         } catch let stop as TrialInterruption {

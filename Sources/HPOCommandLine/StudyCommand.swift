@@ -14,11 +14,11 @@ struct StudyCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a study's settings, its trials and the best one.")
 
-        @Argument(help: "The study file.")
+        @Argument(help: ArgumentHelp("The study: a file or a database URL (see hpo optimize --help).", valueName: "study"))
         var file: String
 
         func run() throws {
-            let study = Study(storage: try SQLiteStudyStorage(path: try existingStudyFile(file)))
+            let study = try openStudyForReading(file)
             let space = study.space
             print("study \(file): \(space.dimension) parameters (\(space.names.joined(separator: ", "))), space size \(space.size.map(String.init) ?? "infinite")")
             for trial in try study.trials() {
@@ -35,7 +35,7 @@ struct StudyCommand: ParsableCommand {
             discussion: "JSON: an object with optimizer, seed, space and a trials list; each trial has id, state, config, value (null unless complete), started_at and, when set, finished_at, failure_reason, stderr_tail and retry_of (the interrupted trial a trial re-runs). State is running, complete, failed or interrupted."
         )
 
-        @Argument(help: "The study file.")
+        @Argument(help: ArgumentHelp("The study: a file or a database URL (see hpo optimize --help).", valueName: "study"))
         var file: String
 
         @Option(help: "csv (one row per trial) or json.")
@@ -46,7 +46,7 @@ struct StudyCommand: ParsableCommand {
         }
 
         func run() throws {
-            let study = Study(storage: try SQLiteStudyStorage(path: try existingStudyFile(file)))
+            let study = try openStudyForReading(file)
             let export = StudyExport(settings: study.settings, trials: try study.trials())
             switch format {
             case .json: FileHandle.standardOutput.write(try export.json())

@@ -10,7 +10,7 @@ extension StudyCommand {
             discussion: "A random forest is fitted to the study's complete trials (drawn from the study's seed) and its prediction is split into the effects of single parameters and of pairs (Hutter, Hoos and Leyton-Brown 2014). A share is the mean over the trees of the fraction of the variance explained; ± is its standard deviation over the trees. Interactions of three or more parameters take the rest."
         )
 
-        @Argument(help: "The study file.")
+        @Argument(help: ArgumentHelp("The study: a file or a database URL (see hpo optimize --help).", valueName: "study"))
         var file: String
 
         @Flag(help: "Print the result as JSON instead of a table.")
@@ -20,7 +20,7 @@ extension StudyCommand {
         var trees = 32
 
         func run() throws {
-            let study = Study(storage: try SQLiteStudyStorage(path: try existingStudyFile(file)))
+            let study = try openStudyForReading(file)
             let importance = try study.importance(settings: ParameterImportance.Settings(trees: trees))
             if json {
                 let encoder = JSONEncoder()

@@ -4,7 +4,9 @@ import HPO
 
 /// The options that name a study and, for a new one, its settings.
 struct StudyOptions: ParsableArguments {
-    @Option(help: "The study file (SQLite). It is created if it does not exist, and continued if it does.")
+    @Option(help: ArgumentHelp(
+        "The study: an SQLite file (PATH or sqlite:PATH) or a PostgreSQL database (postgresql://USER@HOST:PORT/DB?study=NAME). It is created if it does not exist, and continued if it does.",
+        valueName: "location"))
     var study: String?
 
     @Option(help: "The search-space file: JSON, or YAML for .yaml/.yml (the schema `hpo space` prints). Needed to create a study.")
@@ -40,25 +42,23 @@ struct StudyOptions: ParsableArguments {
     /// own), or creates it, in that file or in memory, from `--space` and the other settings.
     func open() throws -> Study {
         let space = try self.space.map(SpaceFile.load(path:))
-        guard let path = study else {
-            guard let space else { throw CommandLineError("--space is required: give the search-space file (or a --study file that holds one)") }
+        guard let location = study else {
+            guard let space else { throw CommandLineError("--space is required: give the search-space file (or a --study that holds one)") }
             return Study(space: space, optimizer: try optimizerSpec() ?? defaultSpec(), seed: seed ?? 0)
         }
-        if FileManager.default.fileExists(atPath: path) {
-            do {
-                let storage = try SQLiteStudyStorage(path: path)
-                let stored = storage.settings
-                let asked = StudySettings(space: space ?? stored.space, optimizer: try optimizerSpec() ?? stored.optimizer, seed: seed ?? stored.seed)
-                let differences = asked.differences(from: stored)
-                guard differences.isEmpty else { throw StudyError.settingsMismatch(file: path, differences: differences) }
-                return Study(storage: storage)
-            } catch StudyError.noStudy where space != nil {
-                // an empty database: create the study below
-            }
+        do {
+            let study = try StudyStorages.standard.open(location)
+            let stored = study.settings
+            let asked = StudySettings(space: space ?? stored.space, optimizer: try optimizerSpec() ?? stored.optimizer, seed: seed ?? stored.seed)
+            let differences = asked.differences(from: stored)
+            guard differences.isEmpty else { throw StudyError.settingsMismatch(file: location, differences: differences) }
+            return study
+        } catch StudyError.noStudy where space != nil {
+            // no study there yet: create it below
         }
-        guard let space else { throw StudyError.noStudy(file: path) }
+        guard let space else { throw StudyError.noStudy(file: location) }
         let settings = StudySettings(space: space, optimizer: try optimizerSpec() ?? defaultSpec(), seed: seed ?? 0)
-        return Study(storage: try SQLiteStudyStorage(path: path, creating: settings))
+        return try StudyStorages.standard.open(location, creating: settings)
     }
 
     /// The optimizer of a new study that names none.
@@ -68,15 +68,25 @@ struct StudyOptions: ParsableArguments {
 
     /// The study in `--study`, which must exist.
     func openExisting() throws -> Study {
-        guard study != nil else { throw CommandLineError("--study is required: give the study file") }
+        guard study != nil else { throw CommandLineError("--study is required: give the study file or database") }
         return try open()
     }
 }
 
-/// The path of a study file that must exist already.
-func existingStudyFile(_ path: String) throws -> String {
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw CommandLineError("the study file '\(path)' does not exist")
+/// The study at `location` (any storage), opened for reading only; a clear error if there is none.
+func openStudyForReading(_ location: String) throws -> Study {
+    do {
+        return try StudyStorages.standard.openForReading(location)
+    } catch StudyError.noStudy {
+        throw CommandLineError("there is no study at '\(location)': give a study file or database that holds one (" + StudyStorages.standard.locationForms + ")")
     }
-    return path
+}
+
+/// The study at `location` (any storage), which must exist, opened for reading and writing.
+func openExistingStudy(_ location: String) throws -> Study {
+    do {
+        return try StudyStorages.standard.open(location)
+    } catch StudyError.noStudy {
+        throw CommandLineError("there is no study at '\(location)': give a study file or database that holds one (" + StudyStorages.standard.locationForms + ")")
+    }
 }

@@ -10,14 +10,14 @@ extension StudyCommand {
             discussion: "The page has the optimization history, the parameters' fANOVA importance, the loss against each parameter with the forest's marginal prediction, a contour of the two most important parameters, parallel coordinates, the best and the failed trials, the settings and a timeline per worker. It uses no script and fetches nothing."
         )
 
-        @Argument(help: "The study file.")
+        @Argument(help: ArgumentHelp("The study: a file or a database URL (see hpo optimize --help).", valueName: "study"))
         var file: String
 
         @Option(help: "The folder to write index.html and the CSV files into (created if needed).")
         var output: String
 
         func run() throws {
-            let study = Study(storage: try SQLiteStudyStorage(path: try existingStudyFile(file)))
+            let study = try openStudyForReading(file)
             let name = URL(fileURLWithPath: file).lastPathComponent
             let page = try study.report(name: name).write(to: URL(fileURLWithPath: output))
             print("report written to \(page.path)")

@@ -7,10 +7,15 @@ struct TellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tell",
         abstract: "Record the loss of a running trial (--value) or its failure (--failed).",
-        discussion: "A trial is told once: telling it again, or telling a trial that does not exist, is refused."
+        discussion: """
+            A trial is told once: telling it again the same result does nothing (a retried tell \
+            never counts twice); another result, or a trial that does not exist, is refused. A \
+            trial re-queued because its lease ran out can still be told: its result is recorded \
+            in the trial that re-runs its configuration if that one has not finished first.
+            """
     )
 
-    @Option(help: "The study file.")
+    @Option(help: ArgumentHelp("The study: a file or a database URL.", valueName: "location"))
     var study: String
 
     @Option(help: "The trial id `hpo ask` printed.")
@@ -35,10 +40,14 @@ struct TellCommand: ParsableCommand {
     }
 
     func run() throws {
-        let study = Study(storage: try SQLiteStudyStorage(path: try existingStudyFile(study)))
+        let study = try openExistingStudy(study)
         let outcome: TrialOutcome =
             if let value { TrialOutcome(value: value) }
             else { .failed(reason: reason ?? "reported failed by the worker", stderrTail: nil) }
-        print(TrialLine(trial: try study.tell(trialID: trial, outcome: outcome)).text)
+        let told = try study.tell(trialID: trial, outcome: outcome)
+        if told.id != trial {
+            FileHandle.standardError.write(Data("trial \(trial) had been re-queued (its lease ran out); its result was recorded as trial \(told.id), which re-runs its configuration\n".utf8))
+        }
+        print(TrialLine(trial: told).text)
     }
 }

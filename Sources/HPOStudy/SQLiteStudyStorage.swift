@@ -3,31 +3,42 @@ import GRDB
 import HPORun
 import HPOSpace
 
-/// A study in an SQLite file, shared safely by any number of processes.
+/// A study in an SQLite file, shared safely by the processes of one host.
 ///
 /// The file is in WAL mode with a busy timeout, so readers never block and writers wait for each
-/// other. Asking happens inside one IMMEDIATE transaction (read the trials, choose, insert), so
-/// concurrent processes get distinct trial ids and see each other's running trials; each trial is
-/// committed before it is returned, and each result before ``finishTrial(id:outcome:)`` returns,
-/// so a process killed at any moment loses no told trial.
+/// other, and every write is one short statement: an ask reads the trials and works out the next
+/// one outside any transaction, then stores it only if no trial was stored meanwhile
+/// (``insert(_:)``); a tell or a heartbeat changes a trial only while it is running. Each trial is
+/// committed before it is returned, and each result before the tell returns, so a process killed
+/// at any moment loses no told trial. Opened read-only (``init(readingOnly:)``), it takes no
+/// lock and writes nothing, also for users who may only read the file.
+///
+/// For hosts that share a study, use a database server (PostgreSQL): SQLite's locks are not safe
+/// on network file systems.
 ///
 /// Tables: `study` (one row: `format`, `settings` as JSON, `created_at`, `budget`, the number of
 /// evaluations or `NULL` when unknown) and `trial` (`id`, `state` among `running`, `complete`,
 /// `failed` and `interrupted`, `config` as a JSON object of name -> value, `value`, `started_at`,
 /// `finished_at`, `failure_reason`, `stderr_tail`, `owner` as `pid@host`, `retry_of`, the id of
-/// the interrupted trial a re-run evaluates again).
+/// the interrupted trial a re-run evaluates again, unique; `lease_seconds` and `lease_renewed_at`,
+/// the running trial's lease).
 ///
-/// Format 1 (before budgets and interrupted trials) is migrated to format 2 when the file is
-/// opened: the budget is unknown, and failed trials whose reason says that their process ended
-/// before they finished (what format 1 recorded for an interrupted trial) become interrupted.
+/// Older formats are migrated when the file is opened for writing: format 1 (before budgets and
+/// interrupted trials) gets an unknown budget, and its failed trials whose reason says that their
+/// process ended before they finished become interrupted; format 2 (before leases) gives its
+/// running trials of `hpo optimize` (those with an owner) a lease of
+/// ``TrialLease/defaultSeconds`` from the migration, so that they are re-queued if their process
+/// is gone. Read-only, every format is read as it is.
 public final class SQLiteStudyStorage: StudyStorage {
     /// The file's path as given.
     public let path: String
     public let settings: StudySettings
-    private let database: DatabasePool
+    /// Whether the study was opened for reading only (``init(readingOnly:)``).
+    public let readOnly: Bool
+    private let database: any DatabaseReader
 
     /// The schema version written to the `study` table.
-    public static let format = 2
+    public static let format = 3
 
     /// Opens the study in the file at `path`, creating the file and the study from `settings` if
     /// it holds none. Throws ``StudyError/settingsMismatch(file:differences:)`` if the file's study
@@ -35,46 +46,98 @@ public final class SQLiteStudyStorage: StudyStorage {
     /// `settings` is `nil` (then a missing file is not created).
     public init(path: String, creating settings: StudySettings? = nil, busyTimeout: TimeInterval = 60) throws {
         self.path = path
+        readOnly = false
         guard settings != nil || FileManager.default.fileExists(atPath: path) else { throw StudyError.noStudy(file: path) }
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "study"
         do {
-            database = try DatabasePool(path: path, configuration: configuration)
-            self.settings = try database.writeWithoutTransaction { db in
-                var stored: StudySettings?
-                try db.inTransaction(.immediate) {
-                    try Self.createTables(db)
-                    if let row = try Row.fetchOne(db, sql: "SELECT format, settings FROM study WHERE id = 1") {
-                        var format: Int = row["format"]
-                        if format == 1 {
-                            try Self.migrateFromFormat1(db)
-                            format = Self.format
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            database = pool
+            // Most opens find a current study: read it without a lock, and take the write lock
+            // only to create or migrate one.
+            let found = try pool.read { db in try Self.storedSettings(db, path: path) }
+            let stored: StudySettings
+            if let found, found.format == Self.format {
+                stored = found.settings
+            } else {
+                stored = try pool.writeWithoutTransaction { db in
+                    var stored: StudySettings?
+                    try db.inTransaction(.immediate) {
+                        stored = try Self.storedSettings(db, path: path).map { found in
+                            try Self.migrate(db, from: found.format, path: path)
+                            return found.settings
                         }
-                        guard format == Self.format else {
-                            throw StudyError.storage(file: path, message: "its format is \(format); this version reads format \(Self.format)")
+                        if stored == nil, let settings {
+                            try Self.createCurrentTables(db)
+                            try db.execute(
+                                sql: "INSERT INTO study (id, format, settings, created_at) VALUES (1, ?, ?, ?)",
+                                arguments: [Self.format, String(decoding: try SortedJSON.encode(settings, newline: false), as: UTF8.self), Date()])
+                            stored = settings
                         }
-                        let json: String = row["settings"]
-                        stored = try JSONDecoder().decode(StudySettings.self, from: Data(json.utf8))
-                    } else if let settings {
-                        try db.execute(
-                            sql: "INSERT INTO study (id, format, settings, created_at) VALUES (1, ?, ?, ?)",
-                            arguments: [Self.format, String(decoding: try SortedJSON.encode(settings, newline: false), as: UTF8.self), Date()])
-                        stored = settings
+                        return .commit
                     }
-                    return .commit
+                    guard let stored else { throw StudyError.noStudy(file: path) }
+                    return stored
                 }
-                guard let stored else { throw StudyError.noStudy(file: path) }
-                if let settings, settings != stored {
-                    throw StudyError.settingsMismatch(file: path, differences: settings.differences(from: stored))
-                }
-                return stored
             }
+            if let settings, settings != stored {
+                throw StudyError.settingsMismatch(file: path, differences: settings.differences(from: stored))
+            }
+            self.settings = stored
         } catch let error as DatabaseError {
             throw StudyError.storage(file: path, message: error.message ?? "\(error)")
         } catch let error as DecodingError {
             throw StudyError.storage(file: path, message: "its settings cannot be read: " + error.readableDescription)
         }
+    }
+
+    /// Opens the study in the file at `path` for reading only: no lock is taken and nothing is
+    /// written, so it works for users who may only read the file and never waits for writers.
+    /// Throws ``StudyError/noStudy(file:)`` if there is no such file or it holds no study.
+    public init(readingOnly path: String) throws {
+        self.path = path
+        readOnly = true
+        guard FileManager.default.fileExists(atPath: path) else { throw StudyError.noStudy(file: path) }
+        var configuration = GRDB.Configuration()
+        configuration.readonly = true
+        configuration.label = "study"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            database = queue
+            guard let found = try queue.read({ db in try Self.storedSettings(db, path: path) }) else {
+                throw StudyError.noStudy(file: path)
+            }
+            settings = found.settings
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_ERROR, error.message?.hasPrefix("no such table") == true {
+                throw StudyError.noStudy(file: path)
+            }
+            throw StudyError.storage(file: path, message: error.message ?? "\(error)")
+        } catch let error as DecodingError {
+            throw StudyError.storage(file: path, message: "its settings cannot be read: " + error.readableDescription)
+        }
+    }
+
+    /// The stored study's format and settings, or `nil` when the file holds none; throws for a
+    /// format newer than this version reads.
+    private static func storedSettings(_ db: Database, path: String) throws -> (format: Int, settings: StudySettings)? {
+        guard try db.tableExists("study"),
+              let row = try Row.fetchOne(db, sql: "SELECT format, settings FROM study WHERE id = 1")
+        else { return nil }
+        let format: Int = row["format"]
+        guard format <= Self.format else {
+            throw StudyError.storage(
+                file: path, message: "its format is \(format), written by a newer swift-hpo; this version reads formats 1 to \(Self.format)")
+        }
+        let json: String = row["settings"]
+        return (format, try JSONDecoder().decode(StudySettings.self, from: Data(json.utf8)))
+    }
+
+    /// Brings a study of `format` to the current format, inside the caller's transaction.
+    private static func migrate(_ db: Database, from format: Int, path: String) throws {
+        if format <= 1 { try migrateFromFormat1(db) }
+        if format <= 2 { try migrateFromFormat2(db) }
     }
 
     private static func createTables(_ db: Database) throws {
@@ -108,6 +171,18 @@ public final class SQLiteStudyStorage: StudyStorage {
             """)
     }
 
+    /// The tables of the current format, created unless they exist.
+    private static func createCurrentTables(_ db: Database) throws {
+        try createTables(db)
+        if try !db.columns(in: "trial").contains(where: { $0.name == "lease_seconds" }) {
+            try db.execute(sql: """
+                ALTER TABLE trial ADD COLUMN lease_seconds REAL;
+                ALTER TABLE trial ADD COLUMN lease_renewed_at TEXT;
+                """)
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX IF NOT EXISTS trial_retry_of ON trial (retry_of)")
+    }
+
     /// Rewrites a format-1 study as format 2, inside the caller's transaction: the study gets an
     /// unknown budget; the trial table is rebuilt (SQLite cannot change a CHECK constraint in
     /// place) with the `interrupted` state and the `retry_of` column; and the trials that format 1
@@ -128,85 +203,99 @@ public final class SQLiteStudyStorage: StudyStorage {
             """)
     }
 
+    /// Rewrites a format-2 study as format 3, inside the caller's transaction: trials get a
+    /// lease and re-runs a unique index; running trials with an owner (those of `hpo optimize`)
+    /// get a lease of ``TrialLease/defaultSeconds`` from now.
+    private static func migrateFromFormat2(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE trial ADD COLUMN lease_seconds REAL;
+            ALTER TABLE trial ADD COLUMN lease_renewed_at TEXT;
+            CREATE UNIQUE INDEX IF NOT EXISTS trial_retry_of ON trial (retry_of);
+            UPDATE study SET format = 3 WHERE id = 1;
+            """)
+        try db.execute(
+            sql: "UPDATE trial SET lease_seconds = ?, lease_renewed_at = ? WHERE state = 'running' AND owner IS NOT NULL",
+            arguments: [TrialLease.defaultSeconds, Date()])
+    }
+
     // MARK: - StudyStorage
 
-    public func trials() throws -> [Study.Trial] {
-        try mapErrors { try database.read { try fetchTrials($0) } }
-    }
-
-    public func budget() throws -> Int? {
-        try mapErrors { try database.read { try Self.fetchBudget($0) } }
-    }
-
-    public func setBudget(_ budget: Int?) throws {
+    public func trials(from firstID: Int) throws -> [Study.Trial] {
         try mapErrors {
-            try database.write { db in try db.execute(sql: "UPDATE study SET budget = ? WHERE id = 1", arguments: [budget]) }
-        }
-    }
-
-    private static func fetchBudget(_ db: Database) throws -> Int? {
-        try Row.fetchOne(db, sql: "SELECT budget FROM study WHERE id = 1")?["budget"]
-    }
-
-    public func insertTrial(
-        owner: TrialOwner?, choosing choose: ([Study.Trial], Int?) throws -> Study.NewTrial
-    ) throws -> Study.Trial {
-        try mapErrors {
-            try database.writeWithoutTransaction { db in
-                var inserted: Study.Trial?
-                try db.inTransaction(.immediate) {
-                    let trials = try fetchTrials(db)
-                    let new = try choose(trials, try Self.fetchBudget(db))
-                    let config = settings.space.dictionary(of: new.configuration)
-                    let id = (trials.last?.id ?? 0) + 1
-                    let date = Date() // taken inside the transaction: times order as the writes do
-                    try db.execute(
-                        sql: "INSERT INTO trial (id, state, config, started_at, owner, retry_of) VALUES (?, 'running', ?, ?, ?, ?)",
-                        arguments: [id, try Self.json(config), date, owner?.description, new.retryOf])
-                    inserted = Study.Trial(
-                        id: id, state: .running, configuration: new.configuration, config: config, startedAt: date, owner: owner,
-                        retryOf: new.retryOf)
-                    return .commit
-                }
-                guard let inserted else { throw StudyError.storage(file: path, message: "the new trial was not stored") }
-                return inserted
+            try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE id >= ? ORDER BY id", arguments: [firstID]).map(trial)
             }
         }
     }
 
-    public func finishTrial(id: Int, outcome: TrialOutcome) throws -> Study.Trial {
-        try mapErrors {
-            try database.writeWithoutTransaction { db in
-                var finished: Study.Trial?
+    public func budget() throws -> Int? {
+        try mapErrors { try database.read { try Row.fetchOne($0, sql: "SELECT budget FROM study WHERE id = 1")?["budget"] } }
+    }
+
+    public func setBudget(_ budget: Int?) throws {
+        try write { db in try db.execute(sql: "UPDATE study SET budget = ? WHERE id = 1", arguments: [budget]) }
+    }
+
+    public func insert(_ trial: Study.Trial) throws -> Bool {
+        try write { db in
+            let stored = try Row.fetchOne(
+                db, sql: "SELECT COALESCE(MAX(id), 0) AS last, ? IN (SELECT retry_of FROM trial) AS retried FROM trial",
+                arguments: [trial.retryOf])
+            guard let stored, stored["last"] as Int == trial.id - 1, !(stored["retried"] as Bool? ?? false) else { return false }
+            try db.execute(
+                sql: """
+                    INSERT INTO trial (id, state, config, value, started_at, finished_at, failure_reason, stderr_tail, owner,
+                        retry_of, lease_seconds, lease_renewed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    trial.id, trial.state.rawValue, try Self.json(trial.config), trial.value, trial.startedAt, trial.finishedAt,
+                    trial.failureReason, trial.stderrTail, trial.owner?.description, trial.retryOf, trial.lease?.seconds,
+                    trial.lease?.renewedAt,
+                ])
+            return true
+        }
+    }
+
+    public func replaceRunning(_ trial: Study.Trial) throws -> Study.Trial {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE id = ?", arguments: [trial.id]) else {
+                throw StudyError.unknownTrial(id: trial.id, count: try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM trial") ?? 0)
+            }
+            let stored = try self.trial(row)
+            guard stored.state == .running else { return stored }
+            try db.execute(
+                sql: """
+                    UPDATE trial SET state = ?, value = ?, finished_at = ?, failure_reason = ?, stderr_tail = ?,
+                        lease_seconds = ?, lease_renewed_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    trial.state.rawValue, trial.value, trial.finishedAt, trial.failureReason, trial.stderrTail,
+                    trial.lease?.seconds, trial.lease?.renewedAt, trial.id,
+                ])
+            return trial
+        }
+    }
+
+    /// Runs `body` in one short IMMEDIATE transaction; refuses a study opened read-only.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer = database as? any DatabaseWriter, !readOnly else {
+            throw StudyError.storage(file: path, message: "it was opened read-only")
+        }
+        return try mapErrors {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
                 try db.inTransaction(.immediate) {
-                    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE id = ?", arguments: [id]) else {
-                        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trial") ?? 0
-                        throw StudyError.unknownTrial(id: id, count: count)
-                    }
-                    let trial = try self.trial(row)
-                    guard trial.state == .running else { throw StudyError.alreadyFinished(id: id, state: trial.state) }
-                    let date = Date()
-                    let result = trial.finished(with: outcome, at: date)
-                    try db.execute(
-                        sql: """
-                            UPDATE trial SET state = ?, value = ?, finished_at = ?, failure_reason = ?, stderr_tail = ?
-                            WHERE id = ?
-                            """,
-                        arguments: [result.state.rawValue, result.value, date, result.failureReason, result.stderrTail, id])
-                    finished = result
+                    result = try body(db)
                     return .commit
                 }
-                guard let finished else { throw StudyError.storage(file: path, message: "trial \(id) was not updated") }
-                return finished
+                return result!
             }
         }
     }
 
     // MARK: - Rows
-
-    private func fetchTrials(_ db: Database) throws -> [Study.Trial] {
-        try Row.fetchAll(db, sql: "SELECT * FROM trial ORDER BY id").map(trial)
-    }
 
     private func trial(_ row: Row) throws -> Study.Trial {
         let id: Int = row["id"]
@@ -226,7 +315,15 @@ public final class SQLiteStudyStorage: StudyStorage {
             id: id, state: state, configuration: configuration, config: settings.space.dictionary(of: configuration),
             value: row["value"], startedAt: row["started_at"], finishedAt: row["finished_at"],
             failureReason: row["failure_reason"], stderrTail: row["stderr_tail"], owner: owner.flatMap(TrialOwner.init),
-            retryOf: row["retry_of"])
+            lease: lease(row), retryOf: row["retry_of"])
+    }
+
+    /// The lease stored in `row`, if any (none in formats before 3).
+    private func lease(_ row: Row) -> TrialLease? {
+        guard row.hasColumn("lease_seconds"), let seconds: Double = row["lease_seconds"],
+              let renewedAt: Date = row["lease_renewed_at"]
+        else { return nil }
+        return TrialLease(seconds: seconds, renewedAt: renewedAt)
     }
 
     private static func json(_ config: [String: ParameterValue]) throws -> String {

@@ -5,7 +5,7 @@ import Testing
 @testable import HPORun
 
 /// A study keeps what its settled trials imply between asks (``TrialLedger``) and its optimizer
-/// (``StudyOptimizerCache``); a study opened anew on the same storage reads everything afresh.
+/// (``StudyCache``); a study opened anew on the same storage reads everything afresh.
 /// Both must hand out the same next trial whatever happened: parallel trials finishing out of
 /// order, interrupted trials before and after running ones, re-runs.
 @Suite("Trial ledger")
@@ -24,12 +24,7 @@ struct TrialLedgerTests {
     /// same trials would: the configuration and the interrupted trial it re-runs, if any.
     func expectSameNext(_ study: Study, _ storage: InMemoryStudyStorage) throws -> Study.Trial {
         let copy = InMemoryStudyStorage(settings: storage.settings, budget: try storage.budget())
-        for trial in try storage.trials() {
-            let new = try copy.insertTrial(owner: nil) { _, _ in Study.NewTrial(configuration: trial.configuration, retryOf: trial.retryOf) }
-            if trial.state == .complete { _ = try copy.finishTrial(id: new.id, outcome: .complete(trial.value!)) }
-            if trial.state == .failed { _ = try copy.finishTrial(id: new.id, outcome: .failed(reason: "x", stderrTail: nil)) }
-            if trial.state == .interrupted { _ = try copy.finishTrial(id: new.id, outcome: .interrupted(reason: "x")) }
-        }
+        for trial in try storage.trials() { #expect(try copy.insert(trial)) }
         let fresh = try Study(storage: copy).ask()
         let kept = try study.ask()
         #expect(kept.configuration == fresh.configuration)

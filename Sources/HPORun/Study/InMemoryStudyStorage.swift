@@ -13,8 +13,8 @@ public final class InMemoryStudyStorage: StudyStorage {
         records = Mutex(([], budget))
     }
 
-    public func trials() throws -> [Study.Trial] {
-        records.withLock { $0.trials }
+    public func trials(from firstID: Int) throws -> [Study.Trial] {
+        records.withLock { Array($0.trials[min(max(firstID - 1, 0), $0.trials.count)...]) }
     }
 
     public func budget() throws -> Int? {
@@ -25,29 +25,23 @@ public final class InMemoryStudyStorage: StudyStorage {
         records.withLock { $0.budget = budget }
     }
 
-    public func insertTrial(
-        owner: TrialOwner?, choosing choose: ([Study.Trial], Int?) throws -> Study.NewTrial
-    ) throws -> Study.Trial {
-        try records.withLock { records in
-            let new = try choose(records.trials, records.budget)
-            let date = Date()
-            let trial = Study.Trial(
-                id: records.trials.count + 1, state: .running, configuration: new.configuration,
-                config: settings.space.dictionary(of: new.configuration), startedAt: date, owner: owner, retryOf: new.retryOf)
+    public func insert(_ trial: Study.Trial) throws -> Bool {
+        records.withLock { records in
+            guard trial.id == records.trials.count + 1 else { return false }
+            if let retried = trial.retryOf, records.trials.contains(where: { $0.retryOf == retried }) { return false }
             records.trials.append(trial)
-            return trial
+            return true
         }
     }
 
-    public func finishTrial(id: Int, outcome: TrialOutcome) throws -> Study.Trial {
+    public func replaceRunning(_ trial: Study.Trial) throws -> Study.Trial {
         try records.withLock { records in
-            guard id >= 1, id <= records.trials.count else {
-                throw StudyError.unknownTrial(id: id, count: records.trials.count)
+            guard trial.id >= 1, trial.id <= records.trials.count else {
+                throw StudyError.unknownTrial(id: trial.id, count: records.trials.count)
             }
-            let trial = records.trials[id - 1]
-            guard trial.state == .running else { throw StudyError.alreadyFinished(id: id, state: trial.state) }
-            records.trials[id - 1] = trial.finished(with: outcome, at: Date())
-            return records.trials[id - 1]
+            guard records.trials[trial.id - 1].state == .running else { return records.trials[trial.id - 1] }
+            records.trials[trial.id - 1] = trial
+            return trial
         }
     }
 }

@@ -24,8 +24,8 @@ import HPOSpace
 public struct Study: Sendable {
     /// Where the settings, budget and trials live.
     public let storage: any StudyStorage
-    /// The optimizer kept between asks.
-    private let optimizerCache = StudyOptimizerCache()
+    /// The trials and the optimizer kept between asks.
+    let cache = StudyCache()
 
     /// A study in `storage` (which holds its settings).
     public init(storage: any StudyStorage) {
@@ -65,65 +65,99 @@ public struct Study: Sendable {
         try storage.setBudget(budget)
     }
 
-    // MARK: - Ask and tell
+    // MARK: - Ask
 
     /// The next trial to evaluate, stored as running before it is returned: a re-run of the
     /// oldest interrupted trial not yet re-run, else the optimizer's suggestion given the
     /// stored budget.
     ///
-    /// `owner` is the process that will evaluate it (so that a later run can mark the trial
-    /// interrupted if that process dies); `nil`, the default, for an evaluator that is not known.
-    public func ask(owner: TrialOwner? = nil) throws -> Trial {
-        try storage.insertTrial(owner: owner) { trials, budget in try nextTrial(after: trials, budget: budget, limit: nil) }
+    /// `owner` is the process that will evaluate it, recorded for people reading the study;
+    /// `lease`, if given, is how long the trial stays the worker's without a ``heartbeat(trialID:)``:
+    /// once it runs out, any worker re-queues the trial. Without a lease the trial stays running
+    /// until it is told.
+    public func ask(owner: TrialOwner? = nil, lease: TimeInterval? = nil) throws -> Trial {
+        guard let trial = try nextTrial(owner: owner, lease: lease, limit: nil) else {
+            preconditionFailure("a study without a limit always has a next trial")
+        }
+        return trial
     }
 
-    /// Like ``ask(owner:)``, but `nil` once the study has `limit` trials that are running or
-    /// finished (interrupted ones do not count). Without a stored budget the optimizer plans by
-    /// `limit` (``Intensification/finalShare``).
-    public func ask(owner: TrialOwner? = nil, limit: Int) throws -> Trial? {
-        do {
-            return try storage.insertTrial(owner: owner) { trials, budget in
-                try nextTrial(after: trials, budget: budget ?? limit, limit: limit)
-            }
-        } catch is LimitReached {
-            return nil
+    /// Like ``ask(owner:lease:)``, but `nil` once the study has `limit` trials that are running
+    /// or finished (interrupted ones do not count). Without a stored budget the optimizer plans
+    /// by `limit` (``Intensification/finalShare``).
+    public func ask(owner: TrialOwner? = nil, lease: TimeInterval? = nil, limit: Int) throws -> Trial? {
+        try nextTrial(owner: owner, lease: lease, limit: limit)
+    }
+
+    /// Re-queues every running trial whose lease has run out: it becomes interrupted, and the
+    /// next ask evaluates its configuration again. Returns those trials.
+    @discardableResult
+    public func requeueExpiredTrials() throws -> [Trial] {
+        try cache.withState { state in
+            try state.refresh(from: storage)
+            return try requeueExpired(in: &state)
         }
     }
 
-    private struct LimitReached: Error {}
-
-    /// Records the loss of a running trial; a non-finite loss makes it a failed trial.
-    @discardableResult
-    public func tell(_ trial: Trial, value: Double) throws -> Trial {
-        try tell(trialID: trial.id, outcome: TrialOutcome(value: value))
+    /// Re-queues the expired trials among those read into `state`.
+    private func requeueExpired(in state: inout StudyCache.State) throws -> [Trial] {
+        let now = Date()
+        var requeued: [Trial] = []
+        for trial in state.ledger.unsettled(state.trials) where trial.state == .running {
+            guard let lease = trial.lease, lease.hasExpired(at: now) else { continue }
+            let worker = trial.owner.map { "its worker \($0)" } ?? "its worker"
+            let reason = "re-queued: \(worker) sent no heartbeat for \(Self.seconds(lease.seconds)) (its lease)"
+            let stored = try storage.replaceRunning(trial.finished(with: .interrupted(reason: reason), at: now))
+            state.record(stored)
+            if stored.state == .interrupted, stored.failureReason == reason { requeued.append(stored) }
+        }
+        return requeued
     }
 
-    /// Records that a running trial failed, and why.
-    @discardableResult
-    public func tell(_ trial: Trial, failure reason: String, stderrTail: String? = nil) throws -> Trial {
-        try tell(trialID: trial.id, outcome: .failed(reason: reason, stderrTail: stderrTail))
+    /// `seconds` as people write it.
+    static func seconds(_ seconds: TimeInterval) -> String {
+        seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
     }
 
-    /// Records the outcome of the running trial `trialID`; refuses unknown and finished trials.
-    @discardableResult
-    public func tell(trialID: Int, outcome: TrialOutcome) throws -> Trial {
-        try storage.finishTrial(id: trialID, outcome: outcome)
-    }
-
-    /// Marks interrupted every running trial whose owner process has died, and returns them.
-    @discardableResult
-    public func interruptAbandonedTrials() throws -> [Trial] {
-        var interrupted: [Trial] = []
-        for trial in try trials() where trial.state == .running {
-            guard let owner = trial.owner, !owner.mayBeAlive else { continue }
-            let reason = "abandoned: process \(owner) ended before the trial finished"
-            do {
-                interrupted.append(try tell(trialID: trial.id, outcome: .interrupted(reason: reason)))
-            } catch StudyError.alreadyFinished {
-                continue // another process got there first
+    /// Stores and returns the study's next trial, or `nil` once `limit` trials run or finished.
+    ///
+    /// The trial is worked out from the trials read, with no lock held on the storage, and then
+    /// stored only if no other worker stored a trial meanwhile. If one did, the trials are read
+    /// again and the same choice is stored after them, taking the trials added meanwhile as
+    /// running ones it did not know of, unless one of them evaluates its configuration or is the
+    /// same re-run: then the trial is worked out anew from the new history.
+    private func nextTrial(owner: TrialOwner?, lease: TimeInterval?, limit: Int?) throws -> Trial? {
+        if let lease, !(lease > 0 && lease <= TrialLease.longestSeconds) { throw StudyError.invalidLease(seconds: lease) }
+        return try cache.withState { state in
+            var chosen: (trial: NewTrial, afterID: Int)?
+            while true {
+                try state.refresh(from: storage)
+                _ = try requeueExpired(in: &state)
+                let budget = try storage.budget()
+                if let limit, state.ledger.counted(state.trials) >= limit { return nil }
+                let lastID = state.trials.last?.id ?? 0
+                if let previous = chosen, !stillValid(previous.trial, after: previous.afterID, in: state.trials) { chosen = nil }
+                let new = try chosen?.trial ?? choose(in: &state, budget: limit.map { budget ?? $0 } ?? budget)
+                if chosen == nil { chosen = (new, lastID) }
+                let date = Date()
+                let trial = Trial(
+                    id: lastID + 1, state: .running, configuration: new.configuration,
+                    config: space.dictionary(of: new.configuration), startedAt: date, owner: owner,
+                    lease: lease.map { TrialLease(seconds: $0, renewedAt: date) }, retryOf: new.retryOf)
+                if try storage.insert(trial) {
+                    state.record(trial)
+                    return trial
+                }
             }
         }
-        return interrupted
+    }
+
+    /// Whether `new`, chosen when the last trial read had id `afterID`, may still be stored
+    /// after the trials read since: none of them evaluates its configuration or re-runs the same
+    /// trial.
+    private func stillValid(_ new: NewTrial, after afterID: Int, in trials: [Trial]) -> Bool {
+        let added = trials.reversed().prefix { $0.id > afterID }
+        return !added.contains { $0.configuration == new.configuration || (new.retryOf != nil && $0.retryOf == new.retryOf) }
     }
 
     // MARK: - The optimizer behind the study
@@ -131,19 +165,21 @@ public struct Study: Sendable {
     /// The number of suggestions tried before giving up on avoiding a running configuration.
     private static let attemptsToAvoidRunning = 16
 
-    /// The trial after `trials`: a re-run of the oldest interrupted trial that has none and
-    /// whose configuration is not running, else the optimizer's next configuration; throws
-    /// `LimitReached` once `limit` trials run or finished.
-    private func nextTrial(after trials: [Trial], budget: Int?, limit: Int?) throws -> NewTrial {
-        try optimizerCache.withOptimizer(settings: settings, budget: budget, trials: trials) { ledger, optimizer in
-            if let limit, ledger.counted(trials) >= limit { throw LimitReached() }
-            if let interrupted = ledger.interruptedAwaitingRerun(trials) {
-                return NewTrial(configuration: interrupted.configuration, retryOf: interrupted.id)
-            }
-            let id = (trials.last?.id ?? 0) + 1
-            return NewTrial(configuration: try nextConfiguration(
-                ofTrial: id, running: ledger.runningConfigurations(trials), optimizer: &optimizer))
+    /// The trial after the trials read into `state`: a re-run of the oldest interrupted trial
+    /// that has none and whose configuration is not running, else the optimizer's next
+    /// configuration.
+    private func choose(in state: inout StudyCache.State, budget: Int?) throws -> NewTrial {
+        var optimizer = try state.takeOptimizer(settings: settings, budget: budget)
+        let trials = state.trials
+        if let interrupted = state.ledger.interruptedAwaitingRerun(trials) {
+            state.keep(optimizer)
+            return NewTrial(configuration: interrupted.configuration, retryOf: interrupted.id)
         }
+        let id = (trials.last?.id ?? 0) + 1
+        let configuration = try nextConfiguration(
+            ofTrial: id, running: state.ledger.runningConfigurations(trials), optimizer: &optimizer)
+        state.keep(optimizer)
+        return NewTrial(configuration: configuration)
     }
 
     /// The optimizer's configuration for trial `id` while the configurations `running` are

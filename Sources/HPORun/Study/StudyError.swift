@@ -14,6 +14,12 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case everyConfigurationRunning(size: Int)
     /// A count that must be positive.
     case invalidCount(name: String, value: Int)
+    /// A lease that is not a positive number of seconds up to a week.
+    case invalidLease(seconds: Double)
+    /// A heartbeat for a trial asked without a lease.
+    case noLease(id: Int)
+    /// A late outcome of a re-queued trial whose re-run finished first.
+    case lateTell(id: Int, rerun: Int)
 
     public var description: String {
         switch self {
@@ -22,7 +28,7 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
                 ? "there is no trial \(id): the study has no trials yet"
                 : "there is no trial \(id): the study's trials are 1...\(count)"
         case .alreadyFinished(let id, .interrupted):
-            "trial \(id) is interrupted (its evaluation was stopped before it was told): it is no longer told; a later trial evaluates its configuration again"
+            "trial \(id) is interrupted (its evaluation was stopped, or its lease ran out, before it was told): a later trial evaluates its configuration again"
         case .alreadyFinished(let id, let state):
             "trial \(id) was already told (it is \(state.rawValue)): a trial is told once"
         case .settingsMismatch(let file, let differences):
@@ -36,6 +42,12 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
             "all \(size) configurations of the space are being evaluated: tell a running trial before asking again"
         case .invalidCount(let name, let value):
             "invalid \(name) \(value): it must be a positive integer"
+        case .invalidLease(let seconds):
+            "invalid lease \(seconds) s: it must be a positive number of seconds, at most a week (604800)"
+        case .noLease(let id):
+            "trial \(id) was asked without a lease, so it needs no heartbeat: ask with --lease SECONDS for trials that expire unless renewed"
+        case .lateTell(let id, let rerun):
+            "trial \(id) was re-queued when its lease ran out, and trial \(rerun), which evaluated its configuration again, finished first: this late result was not recorded"
         }
     }
 }

@@ -116,33 +116,3 @@ struct StudyOptimizer: Sendable {
         return configuration
     }
 }
-
-/// A study's optimizer and its ``TrialLedger`` kept between asks within one process, shared by
-/// the copies of a ``Study``: each ask takes them up to date with the stored trials, and the
-/// optimizer starts afresh when the trials do not extend the steps it took (trials that finished
-/// out of order under parallel workers, another budget).
-final class StudyOptimizerCache: Sendable {
-    private let cached = Mutex<(optimizer: StudyOptimizer?, ledger: TrialLedger)>((nil, TrialLedger()))
-
-    /// Runs `body` on the ledger of `trials` and the optimizer of `settings` and `budget` brought
-    /// up to date with them, and keeps what `body` leaves for the next call (the optimizer only
-    /// if it does not throw).
-    func withOptimizer<T>(
-        settings: StudySettings, budget: Int?, trials: [Study.Trial],
-        _ body: (TrialLedger, inout StudyOptimizer) throws -> T
-    ) throws -> T {
-        try cached.withLock { cached in
-            cached.ledger.update(with: trials)
-            var optimizer = try cached.optimizer.flatMap { $0.settings == settings && $0.budget == budget ? $0 : nil }
-                ?? StudyOptimizer(settings: settings, budget: budget)
-            cached.optimizer = nil
-            if !optimizer.advance(to: trials, settled: cached.ledger.settled) {
-                optimizer = try StudyOptimizer(settings: settings, budget: budget)
-                _ = optimizer.advance(to: trials, settled: cached.ledger.settled)
-            }
-            let result = try body(cached.ledger, &optimizer)
-            cached.optimizer = optimizer
-            return result
-        }
-    }
-}

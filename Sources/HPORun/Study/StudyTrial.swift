@@ -22,9 +22,13 @@ extension Study {
         public var failureReason: String?
         /// The end of a failed command's standard error.
         public var stderrTail: String?
-        /// The process evaluating a running trial, when it is evaluated by `optimize`; `nil` for
-        /// trials handed out by ask, whose evaluator is not known.
+        /// The process evaluating the trial, when it is evaluated by `optimize` (or named by the
+        /// asker); `nil` for trials handed out by ask, whose evaluator is not known. For people
+        /// reading the study: liveness is judged by ``lease``.
         public let owner: TrialOwner?
+        /// The running trial's lease, which its worker renews while it evaluates it; `nil` for a
+        /// trial that never expires (asked without a lease).
+        public var lease: TrialLease?
         /// The interrupted trial whose configuration this trial evaluates again, if it is such a
         /// re-run; `nil` for a trial the optimizer suggested.
         public let retryOf: Int?
@@ -33,7 +37,7 @@ extension Study {
         public init(
             id: Int, state: TrialState, configuration: Configuration, config: [String: ParameterValue],
             value: Double? = nil, startedAt: Date, finishedAt: Date? = nil, failureReason: String? = nil,
-            stderrTail: String? = nil, owner: TrialOwner? = nil, retryOf: Int? = nil
+            stderrTail: String? = nil, owner: TrialOwner? = nil, lease: TrialLease? = nil, retryOf: Int? = nil
         ) {
             self.id = id
             self.state = state
@@ -45,6 +49,7 @@ extension Study {
             self.failureReason = failureReason
             self.stderrTail = stderrTail
             self.owner = owner
+            self.lease = lease
             self.retryOf = retryOf
         }
 

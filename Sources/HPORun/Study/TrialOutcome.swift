@@ -14,4 +14,10 @@ public enum TrialOutcome: Hashable, Sendable {
             ? .complete(value)
             : .failed(reason: "the objective returned \(value): a loss must be a finite number", stderrTail: nil)
     }
+
+    /// Whether the outcome is an interruption rather than an evaluation's result.
+    public var isInterruption: Bool {
+        if case .interrupted = self { return true }
+        return false
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The process that evaluates a running trial, so that a later run can tell a trial abandoned by
-/// a dead process from one still being evaluated.
+/// The process that evaluates a trial, recorded for people reading the study (which worker ran
+/// what). Whether a trial's worker is alive is judged by the trial's ``TrialLease``, not by its
+/// process id, which means nothing on another host or in another container.
 public struct TrialOwner: Hashable, Sendable, CustomStringConvertible {
     /// The process id.
     public let pid: Int32
@@ -26,12 +27,5 @@ public struct TrialOwner: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         guard let at = text.firstIndex(of: "@"), let pid = Int32(text[..<at]) else { return nil }
         self.init(pid: pid, host: String(text[text.index(after: at)...]))
-    }
-
-    /// Whether the process may still be running: `false` only for a process of this host that no
-    /// longer exists. (A reused pid makes a dead owner look alive; its trial then stays running.)
-    public var mayBeAlive: Bool {
-        guard host == ProcessInfo.processInfo.hostName else { return true }
-        return kill(pid, 0) == 0 || errno == EPERM
     }
 }
