@@ -185,7 +185,7 @@ struct StudyCommandLineTests {
         Refused(label: "tell a trial twice", arguments: ["tell", "--study", "s.sqlite", "--trial", "1", "--value", "2"],
                 message: "trial 1 was already told (it is complete): a trial is told once"),
         Refused(label: "tell on a missing file", arguments: ["tell", "--study", "missing.sqlite", "--trial", "1", "--value", "1"],
-                message: "the study file 'missing.sqlite' does not exist"),
+                message: "there is no study at 'missing.sqlite'"),
         Refused(label: "show a file that is not a study", arguments: ["study", "show", "space.json"],
                 message: "cannot use 'space.json' as a study file"),
         Refused(label: "export in an unknown format", arguments: ["study", "export", "s.sqlite", "--format", "xml"],

@@ -17,7 +17,7 @@ struct StudyRobustnessTests {
         // Each trial appends its id to `started`, so that the kills land during or between trials, not in start-up.
         let arguments = [
             "optimize", "--space", "space.json", "--objective", "echo \"$HPO_TRIAL\" >> started; sleep 0.1; echo \"$HPO_PARAM_X\"",
-            "--evaluations", "\(evaluations)", "--study", "s.sqlite", "--quiet", "--optimizer", "random",
+            "--evaluations", "\(evaluations)", "--study", "s.sqlite", "--quiet", "--optimizer", "random", "--lease", "1",
         ]
         func startedTrials() -> Int {
             ((try? String(contentsOf: started, encoding: .utf8)) ?? "").split(separator: "\n").count
@@ -57,7 +57,7 @@ struct StudyRobustnessTests {
         }
         let interrupted = final.filter { $0.state == .interrupted }
         #expect(interrupted.count >= 5, "most kills land during a trial")
-        #expect(interrupted.allSatisfy { $0.failureReason?.hasPrefix("abandoned: process") == true })
+        #expect(interrupted.allSatisfy { $0.failureReason?.hasPrefix("re-queued: its worker ") == true })
         for trial in interrupted {
             let reruns = final.filter { $0.retryOf == trial.id }
             #expect(reruns.count == 1 && reruns[0].configuration == trial.configuration, "trial \(trial.id) is re-run once")
@@ -66,7 +66,7 @@ struct StudyRobustnessTests {
         let evaluated = final.filter { $0.state == .complete }.map(\.configuration)
         #expect(Set(evaluated) == Set(final.map(\.configuration)) && Set(evaluated).count == evaluations)
         let show = try HPOProcess.run(["study", "show", "s.sqlite"], in: directory)
-        #expect(show.stdout.contains("trial \(interrupted.first?.id ?? 0): interrupted: abandoned: process "))
+        #expect(show.stdout.contains("trial \(interrupted.first?.id ?? 0): interrupted: re-queued: its worker "))
         #expect(show.stdout.contains("40 complete, 0 failed, 0 running, \(interrupted.count) interrupted"))
     }
 

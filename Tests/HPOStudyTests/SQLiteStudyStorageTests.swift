@@ -60,24 +60,20 @@ struct SQLiteStudyStorageTests {
         #expect(throws: StudyError.noStudy(file: empty)) { _ = try SQLiteStudyStorage(path: empty) }
     }
 
-    @Test("a trial left running by a dead process is marked interrupted and re-run on the next optimize")
+    @Test("a trial whose lease ran out (its worker died) is re-queued and re-run by the next optimize; one without a lease stays running")
     func abandoned() async throws {
         let path = Spaces.temporaryStudyPath("abandoned")
         defer { Spaces.remove(path) }
         let settings = StudySettings(space: try Spaces.finite(), optimizer: .random(RandomSearch.Settings()), seed: 4)
         let study = Study(storage: try SQLiteStudyStorage(path: path, creating: settings))
-        // A process that has exited: its pid is no longer alive.
-        let finished = Process()
-        finished.executableURL = URL(fileURLWithPath: "/bin/true")
-        try finished.run()
-        finished.waitUntilExit()
-        let dead = TrialOwner(pid: finished.processIdentifier, host: ProcessInfo.processInfo.hostName)
-        _ = try study.ask(owner: dead)
-        _ = try study.ask() // an ask/tell trial with no owner stays running
+        let dead = TrialOwner(pid: 4242, host: "lost-host")
+        _ = try study.ask(owner: dead, lease: 0.2)
+        _ = try study.ask() // an ask/tell trial with no lease stays running
+        try await Task.sleep(for: .milliseconds(300))
         let summary = try await study.optimize(evaluations: 4) { _ in 1 }
         let trials = try study.trials()
         #expect(trials[0].state == .interrupted)
-        #expect(trials[0].failureReason == "abandoned: process \(dead) ended before the trial finished")
+        #expect(trials[0].failureReason == "re-queued: its worker \(dead) sent no heartbeat for 0.2 s (its lease)")
         #expect(trials[1].state == .running)
         #expect(trials[2].retryOf == 1 && trials[2].configuration == trials[0].configuration && trials[2].state == .complete)
         #expect(trials.dropFirst(3).allSatisfy { $0.retryOf == nil })

@@ -46,10 +46,13 @@ struct StudyInterruptionTests {
         let rerun = try #require(try study.ask(limit: 1))
         #expect(rerun.retryOf == first.id && rerun.configuration == first.configuration)
         #expect(try study.ask(limit: 1) == nil)
-        #expect(throws: StudyError.alreadyFinished(id: first.id, state: .interrupted)) { try study.tell(first, value: 1) }
-        #expect(StudyError.alreadyFinished(id: 1, state: .interrupted).description
-            == "trial 1 is interrupted (its evaluation was stopped before it was told): it is no longer told; a later trial evaluates its configuration again")
         try study.tell(rerun, value: 1)
+        // A late result of the interrupted trial is refused: its re-run finished first.
+        #expect(throws: StudyError.lateTell(id: first.id, rerun: rerun.id)) { try study.tell(first, value: 2) }
+        #expect(StudyError.lateTell(id: 1, rerun: 2).description
+            == "trial 1 was re-queued when its lease ran out, and trial 2, which evaluated its configuration again, finished first: this late result was not recorded")
+        // The same result again is the re-run's own, retried: nothing changes.
+        #expect(try study.tell(first, value: 1).id == rerun.id)
         // Once re-run, an interrupted trial is not re-run again.
         let next = try study.ask()
         #expect(next.retryOf == nil)
@@ -134,7 +137,7 @@ struct StudyInterruptionTests {
         let path = Spaces.temporaryStudyPath("format9")
         defer { Spaces.remove(path) }
         _ = try Self.writeFormat1(at: path, format: 9)
-        #expect(throws: StudyError.storage(file: path, message: "its format is 9; this version reads format 2")) {
+        #expect(throws: StudyError.storage(file: path, message: "its format is 9, written by a newer swift-hpo; this version reads formats 1 to 3")) {
             _ = try SQLiteStudyStorage(path: path)
         }
     }

@@ -71,7 +71,7 @@ extension Study {
             id: lastID + 1, state: .running, configuration: original.configuration, config: original.config,
             startedAt: original.startedAt, owner: original.owner, retryOf: original.id
         ).finished(with: outcome, at: date)
-        return try storage.insert(new) ? new : nil
+        return try storage.insert(new) ? try storage.trial(new.id) : nil
     }
 
     /// Renews the lease of the running trial `trialID` (a heartbeat from its worker) and returns
