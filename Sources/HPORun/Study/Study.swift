@@ -5,7 +5,8 @@ import HPOSpace
 
 /// An optimization study in ask/tell form: ask for a trial, evaluate its configuration however
 /// you like, tell the result. Any optimizer (``OptimizerSpec``) can stand behind it, and any
-/// storage: in memory, or an SQLite file that survives the process and is shared by processes.
+/// storage: in memory, an SQLite file shared by the processes of a host, or a database server
+/// shared by hosts.
 ///
 /// The optimizer's history holds the finished trials in id order (failures as `nil` values), with
 /// the study's budget (``budget()``, the evaluations it is to make, which an intensifying
@@ -17,7 +18,7 @@ import HPOSpace
 /// on the settings, the budget and the results: a sequential study suggests the same whether one
 /// process runs it or many, with or without restarts, from Swift or from the command line.
 ///
-/// A trial whose evaluation was interrupted (its process died, or ``optimize(evaluations:owner:progress:_:)``
+/// A trial whose evaluation was interrupted (its lease ran out, or ``optimize(evaluations:owner:lease:progress:_:)``
 /// was cancelled) is not told to the optimizer and does not count as an evaluation: the next ask
 /// evaluates its configuration again in a new trial (``Trial/retryOf``) before asking the
 /// optimizer for a new one.

@@ -6,7 +6,7 @@ public enum TrialState: String, Hashable, Sendable, Codable, CaseIterable {
     case complete
     /// Told a failure of the objective.
     case failed
-    /// Stopped before its evaluation ended, through no fault of the objective: its process died
+    /// Stopped before its evaluation ended, through no fault of the objective: its lease ran out (its worker died)
     /// or the study was cancelled. It is not told to the optimizer, does not count toward a
     /// study's evaluations, and its configuration is evaluated again by a new trial
     /// (``Study/Trial/retryOf``).
