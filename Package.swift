@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         .target(name: "HPORandom", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -52,9 +56,20 @@ let package = Package(
                 "HPOReport", "HPOStudy",
             ]
         ),
+        // The live study page over HTTP: kept out of `HPO` so that the library does not bring a web server.
+        .target(
+            name: "HPODashboard",
+            dependencies: [
+                "HPORun", "HPOReport", "HPOStudy", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "HPOCommandLine",
-            dependencies: ["HPO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HPO", "HPODashboard", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "hpo", dependencies: ["HPOCommandLine"]),
 
@@ -71,6 +86,14 @@ let package = Package(
             dependencies: ["HPOStudy", "HPORun", "HPORandom", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPORun", "HPOStudy"]),
+        .testTarget(
+            name: "HPODashboardTests",
+            dependencies: [
+                "HPODashboard", "HPORun", "HPOStudy", "HPOSpace", "HPOOptimizers",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,8 @@ public struct HPOCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ReproduceCommand.self, CompareCommand.self, RunCommand.self, BenchCommand.self, BenchmarksCommand.self,
-            OptimizersCommand.self, SpaceCommand.self, OptimizeCommand.self, AskCommand.self, TellCommand.self, HeartbeatCommand.self, StudyCommand.self,
+            OptimizersCommand.self, SpaceCommand.self, OptimizeCommand.self, AskCommand.self, TellCommand.self, HeartbeatCommand.self,
+            StudyCommand.self, DashboardCommand.self,
         ]
     )
 

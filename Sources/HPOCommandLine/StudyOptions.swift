@@ -90,3 +90,12 @@ func openExistingStudy(_ location: String) throws -> Study {
         throw CommandLineError("there is no study at '\(location)': give a study file or database that holds one (" + StudyStorages.standard.locationForms + ")")
     }
 }
+
+/// A study's short name for titles: the `study` of a database URL, else the file's name.
+func studyName(_ location: String) -> String {
+    if location.contains("://") {
+        let components = URLComponents(string: location)
+        return components?.queryItems?.first { $0.name == "study" }?.value ?? "default"
+    }
+    return URL(fileURLWithPath: location).lastPathComponent
+}

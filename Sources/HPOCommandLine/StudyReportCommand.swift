@@ -18,7 +18,7 @@ extension StudyCommand {
 
         func run() throws {
             let study = try openStudyForReading(file)
-            let name = URL(fileURLWithPath: file).lastPathComponent
+            let name = studyName(file)
             let page = try study.report(name: name).write(to: URL(fileURLWithPath: output))
             print("report written to \(page.path)")
         }

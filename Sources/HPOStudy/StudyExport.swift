@@ -71,15 +71,21 @@ public struct StudyExport: Codable, Hashable, Sendable {
     /// Times in ISO 8601 with milliseconds, in UTC.
     static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    /// The export as JSON with sorted keys and ISO 8601 times, ending with a newline.
-    public func json() throws -> Data {
+    /// The encoder of ``json()``, for documents that hold an export: sorted keys, unescaped
+    /// slashes and times in ISO 8601 with milliseconds, in UTC.
+    public static func jsonEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Self.timeFormat.format(date))
         }
-        var data = try encoder.encode(self)
+        return encoder
+    }
+
+    /// The export as JSON with sorted keys and ISO 8601 times, ending with a newline.
+    public func json() throws -> Data {
+        var data = try Self.jsonEncoder().encode(self)
         data.append(0x0A)
         return data
     }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Text escaping and number formatting shared by the SVG and HTML writers.
-enum Markup {
+/// Text escaping and number formatting shared by the SVG and HTML writers (and by pages made
+/// elsewhere, such as the dashboard's).
+public enum Markup {
     /// `text` with the five XML special characters escaped, safe in element text and attributes.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for character in text {
