@@ -3,7 +3,7 @@ import PackageDescription
 
 // The modules read as the pipeline: randomness -> space -> objective -> surrogate ->
 // acquisition -> optimizers -> run (the study driver: every run is a study) -> report ->
-// stored studies (SQLite, space files, command objectives) -> command line. Dependencies point one way.
+// stored studies (SQLite and PostgreSQL, space files, command objectives) -> command line. Dependencies point one way.
 let package = Package(
     name: "swift-hpo",
     platforms: [.macOS(.v14)],
@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         .target(name: "HPORandom", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -38,9 +39,13 @@ let package = Package(
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
         .target(name: "HPOReport", dependencies: ["HPORun", .product(name: "RealModule", package: "swift-numerics")]),
         .target(
+            name: "HPOPostgres",
+            dependencies: ["HPOSpace", "HPORun", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .target(
             name: "HPOStudy",
             dependencies: [
-                "HPOSpace", "HPOOptimizers", "HPORun", "HPOReport",
+                "HPOSpace", "HPOOptimizers", "HPORun", "HPOReport", "HPOPostgres",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -49,7 +54,7 @@ let package = Package(
             name: "HPO",
             dependencies: [
                 "HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun",
-                "HPOReport", "HPOStudy",
+                "HPOReport", "HPOPostgres", "HPOStudy",
             ]
         ),
         .target(
@@ -70,7 +75,15 @@ let package = Package(
             name: "HPOStudyTests",
             dependencies: ["HPOStudy", "HPORun", "HPORandom", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPORun", "HPOStudy"]),
+        .target(name: "HPOTestSupport", path: "Tests/HPOTestSupport"),
+        .testTarget(
+            name: "HPOPostgresTests",
+            dependencies: [
+                "HPOPostgres", "HPOStudy", "HPORun", "HPOSpace", "HPOOptimizers", "HPOTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPORun", "HPOStudy", "HPOTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
