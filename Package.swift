@@ -3,7 +3,7 @@ import PackageDescription
 
 // The modules read as the pipeline: randomness -> space -> objective -> surrogate ->
 // acquisition -> optimizers -> run (the study driver: every run is a study) -> report ->
-// stored studies (SQLite, space files, command objectives) -> command line. Dependencies point one way.
+// stored studies (SQLite and PostgreSQL, space files, command objectives) -> command line. Dependencies point one way.
 let package = Package(
     name: "swift-hpo",
     platforms: [.macOS(.v14)],
@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         .target(name: "HPORandom", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -42,9 +43,13 @@ let package = Package(
         .target(name: "HPORun", dependencies: ["HPOOptimizers", "HPOObjective"]),
         .target(name: "HPOReport", dependencies: ["HPORun", .product(name: "RealModule", package: "swift-numerics")]),
         .target(
+            name: "HPOPostgres",
+            dependencies: ["HPOSpace", "HPORun", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .target(
             name: "HPOStudy",
             dependencies: [
-                "HPOSpace", "HPOOptimizers", "HPORun", "HPOReport",
+                "HPOSpace", "HPOOptimizers", "HPORun", "HPOReport", "HPOPostgres",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -53,7 +58,7 @@ let package = Package(
             name: "HPO",
             dependencies: [
                 "HPORandom", "HPOSpace", "HPOObjective", "HPOSurrogate", "HPOAcquisition", "HPOOptimizers", "HPORun",
-                "HPOReport", "HPOStudy",
+                "HPOReport", "HPOPostgres", "HPOStudy",
             ]
         ),
         // The live study page over HTTP: kept out of `HPO` so that the library does not bring a web server.
@@ -85,7 +90,6 @@ let package = Package(
             name: "HPOStudyTests",
             dependencies: ["HPOStudy", "HPORun", "HPORandom", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPORun", "HPOStudy"]),
         .testTarget(
             name: "HPODashboardTests",
             dependencies: [
@@ -94,6 +98,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(name: "HPOTestSupport", path: "Tests/HPOTestSupport"),
+        .testTarget(
+            name: "HPOPostgresTests",
+            dependencies: [
+                "HPOPostgres", "HPOStudy", "HPORun", "HPOSpace", "HPOOptimizers", "HPOTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(name: "HPOCommandLineTests", dependencies: ["HPOCommandLine", "HPORun", "HPOStudy", "HPOTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,4 +7,5 @@
 @_exported import HPOOptimizers
 @_exported import HPORun
 @_exported import HPOReport
+@_exported import HPOPostgres
 @_exported import HPOStudy

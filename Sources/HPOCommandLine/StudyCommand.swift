@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import HPO
 
-/// `hpo study`: looks into a study file.
+/// `hpo study`: looks into a study, or copies it.
 struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
-        abstract: "Show or export the trials of a study file.",
-        subcommands: [Show.self, Export.self, Importance.self, Report.self]
+        abstract: "Show, export, report on or copy a study.",
+        subcommands: [Show.self, Export.self, Importance.self, Report.self, Copy.self]
     )
 
     /// `hpo study show FILE`: the settings, every trial and the best.
@@ -20,7 +20,7 @@ struct StudyCommand: ParsableCommand {
         func run() throws {
             let study = try openStudyForReading(file)
             let space = study.space
-            print("study \(file): \(space.dimension) parameters (\(space.names.joined(separator: ", "))), space size \(space.size.map(String.init) ?? "infinite")")
+            print("study \(StudyStorages.standard.displayed(file)): \(space.dimension) parameters (\(space.names.joined(separator: ", "))), space size \(space.size.map(String.init) ?? "infinite")")
             for trial in try study.trials() {
                 print(TrialLine(trial: trial).text)
             }

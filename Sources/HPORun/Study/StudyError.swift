@@ -20,6 +20,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case noLease(id: Int)
     /// A late outcome of a re-queued trial whose re-run finished first.
     case lateTell(id: Int, rerun: Int)
+    /// A copy into a study that has trials (``Study/copy(to:)``).
+    case copyIntoStudyWithTrials(count: Int)
 
     public var description: String {
         switch self {
@@ -37,7 +39,7 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noStudy(let file):
             "'\(file)' holds no study yet: give a search space (--space) to create one"
         case .storage(let file, let message):
-            "cannot use '\(file)' as a study file: \(message)"
+            "cannot use '\(file)' as a study \(file.contains("://") ? "database" : "file"): \(message)"
         case .everyConfigurationRunning(let size):
             "all \(size) configurations of the space are being evaluated: tell a running trial before asking again"
         case .invalidCount(let name, let value):
@@ -48,6 +50,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
             "trial \(id) was asked without a lease, so it needs no heartbeat: ask with --lease SECONDS for trials that expire unless renewed"
         case .lateTell(let id, let rerun):
             "trial \(id) was re-queued when its lease ran out, and trial \(rerun), which evaluated its configuration again, finished first: this late result was not recorded"
+        case .copyIntoStudyWithTrials(let count):
+            "the destination study already has \(count) trial\(count == 1 ? "" : "s"): a study is copied into a new one (another file, or another study name in the database)"
         }
     }
 }

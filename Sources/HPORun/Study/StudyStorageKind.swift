@@ -1,8 +1,6 @@
-import HPORun
-
 /// A kind of storage for studies (an SQLite file, a PostgreSQL database), known by the form of a
 /// study's location: a new kind is one type conforming to this protocol and one entry in
-/// ``StudyStorages/standard``.
+/// `StudyStorages.standard`.
 public protocol StudyStorageKind: Sendable {
     /// The kind's name, e.g. `SQLite`.
     var name: String { get }
@@ -18,11 +16,17 @@ public protocol StudyStorageKind: Sendable {
     /// Opens the study at `location` for reading only, taking no write lock; throws
     /// ``StudyError/noStudy(file:)`` if there is none.
     func openForReading(_ location: String) throws -> any StudyStorage
+    /// `location` as shown to people: without a password, say.
+    func displayed(_ location: String) -> String
+}
+
+extension StudyStorageKind {
+    public func displayed(_ location: String) -> String { location }
 }
 
 /// The kinds of storage a study location can name, tried in order.
 public struct StudyStorages: Sendable {
-    /// The kinds, the most specific first; the last one takes any location.
+    /// The kinds, the most specific first; the last one usually takes any location.
     public var kinds: [any StudyStorageKind]
 
     /// Storages of `kinds`, tried in order.
@@ -30,12 +34,13 @@ public struct StudyStorages: Sendable {
         self.kinds = kinds
     }
 
-    /// Every storage this package has: an SQLite file for a path or `sqlite:PATH`.
-    public static let standard = StudyStorages(kinds: [SQLiteStudyStorageKind()])
-
-    /// The kind of storage `location` names.
-    public func kind(of location: String) -> any StudyStorageKind {
-        kinds.first { $0.accepts(location) } ?? SQLiteStudyStorageKind()
+    /// The kind of storage `location` names; throws ``StudyError/storage(file:message:)`` if
+    /// none takes it.
+    public func kind(of location: String) throws -> any StudyStorageKind {
+        guard let kind = kinds.first(where: { $0.accepts(location) }) else {
+            throw StudyError.storage(file: location, message: "it is not a study location; give " + locationForms)
+        }
+        return kind
     }
 
     /// Opens the study at `location` for reading and writing, creating it from `settings` if
@@ -49,32 +54,13 @@ public struct StudyStorages: Sendable {
         Study(storage: try kind(of: location).openForReading(location))
     }
 
+    /// `location` as shown to people (see ``StudyStorageKind/displayed(_:)``).
+    public func displayed(_ location: String) -> String {
+        (try? kind(of: location).displayed(location)) ?? location
+    }
+
     /// The forms of location understood, for help texts.
     public var locationForms: String {
         kinds.map { "\($0.locationForm) (\($0.name))" }.joined(separator: ", ")
-    }
-}
-
-/// Studies in SQLite files: a plain path, or `sqlite:PATH`.
-public struct SQLiteStudyStorageKind: StudyStorageKind {
-    /// The kind.
-    public init() {}
-
-    public var name: String { "SQLite" }
-    public var locationForm: String { "PATH or sqlite:PATH" }
-
-    public func accepts(_ location: String) -> Bool { true }
-
-    public func open(_ location: String, creating settings: StudySettings?) throws -> any StudyStorage {
-        try SQLiteStudyStorage(path: Self.path(of: location), creating: settings)
-    }
-
-    public func openForReading(_ location: String) throws -> any StudyStorage {
-        try SQLiteStudyStorage(readingOnly: Self.path(of: location))
-    }
-
-    /// The file's path in `location`.
-    static func path(of location: String) -> String {
-        location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
     }
 }
