@@ -110,7 +110,9 @@ struct StudyLeaseTests {
             defer { path.map(Spaces.remove) }
             // Same host name, a pid that does not exist here: a worker in another container.
             let elsewhere = TrialOwner(pid: Int32.max - 1, host: ProcessInfo.processInfo.hostName)
-            let theirs = try Study(storage: storage).ask(owner: elsewhere, lease: 60)
+            // A lease far longer than the test: on a loaded machine the test's own continuation
+            // may wait more than a minute for a thread, and theirs must not run out meanwhile.
+            let theirs = try Study(storage: storage).ask(owner: elsewhere, lease: 3600)
             let run = Task { try await Study(storage: storage).optimize(evaluations: 4, lease: 60) { _ in 1 } }
             try await Task.sleep(for: .milliseconds(500))
             // This worker is done with its 3 trials and waits for theirs, which it does not reclaim.
