@@ -135,6 +135,7 @@ struct DashboardRoutes: Sendable {
                     send(.init(event: "change", data: Self.json([
                         "study": name, "version": f.version, "trials": f.trials, "complete": f.complete, "failed": f.failed,
                         "running": f.running, "interrupted": f.interrupted, "budget": f.budget ?? NSNull(),
+                        "read_at": snapshot.readAt.timeIntervalSince1970,
                     ])))
                 case .unreadable(let message):
                     send(.init(event: "unreadable", data: Self.json(["study": name, "message": message])))

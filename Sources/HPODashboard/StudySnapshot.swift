@@ -1,3 +1,4 @@
+import Foundation
 import HPORun
 
 /// A study as read at one moment: its trials, its budget and their fingerprint.
@@ -8,11 +9,14 @@ struct StudySnapshot: Sendable {
     let budget: Int?
     /// The fingerprint of the trials and budget.
     let fingerprint: StudyFingerprint
+    /// When the trials were read (the wall clock, sent with each event).
+    let readAt: Date
 
-    /// A snapshot of `trials` under `budget`.
-    init(trials: [Study.Trial], budget: Int?) {
+    /// A snapshot of `trials` under `budget`, read at `readAt`.
+    init(trials: [Study.Trial], budget: Int?, readAt: Date = Date()) {
         self.trials = trials
         self.budget = budget
+        self.readAt = readAt
         fingerprint = StudyFingerprint(trials: trials, budget: budget)
     }
 }

@@ -27,7 +27,7 @@ struct CrossHostTests {
         process.arguments = [
             "python3", Self.root.appendingPathComponent("Benchmarks/storage/cross_host.py").path,
             "--hpo", try HPOProcess.executable.path, "--server", try #require(Self.server),
-            "--hosts", "4", "--workers", "4", "--trials", "400", "--kill-host", "--kills", "3", "--seed", "7",
+            "--hosts", "4", "--workers", "4", "--trials", "400", "--lease", "5", "--kill-host", "--kills", "3", "--seed", "7",
             "--json", result.path, "--timeout", "300",
         ]
         process.currentDirectoryURL = directory

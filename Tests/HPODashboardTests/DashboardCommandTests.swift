@@ -105,6 +105,33 @@ struct DashboardCommandTests {
         #expect(after == nil)  // the stream ended with the server
     }
 
+    @Test("hpo dashboard sees a trial within 2 s of its tell: the event it sends says when it read the study", .timeLimit(.minutes(2)))
+    func changeWithinTwoSeconds() async throws {
+        let file = try TestStudyFile("latency.sqlite", space: try TestSpaces.continuous())
+        defer { file.remove() }
+        try file.study.addTrials(5)
+        let dashboard = try DashboardProcess(["dashboard", file.path, "--port", "0"])
+        defer { dashboard.stop() }
+        let url = try #require(try await dashboard.url(), "no URL printed; stderr: \(dashboard.stderr)")
+        let port = try #require(Int(url.replacingOccurrences(of: "http://127.0.0.1:", with: "").dropLast()))
+        var events = try await TestHTTPClient.events("/study/latency.sqlite/events", port: port).makeAsyncIterator()
+        #expect(try await events.next()?.event == "change")
+        // The server runs in its own process, so the test's own scheduling does not enter the
+        // measurement: the event carries the time the server read the study (wall clock, one machine).
+        for value in [0.5, 0.25, 0.125] {
+            let trial = try file.study.ask()
+            try file.study.tell(trial, value: value)
+            let told = Date().timeIntervalSince1970
+            var seenAt: Double?
+            while seenAt == nil, let event = try await events.next() {
+                let payload = try #require(try JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any])
+                if payload["complete"] as? Int == trial.id { seenAt = payload["read_at"] as? Double }
+            }
+            let latency = try #require(seenAt) - told
+            #expect(latency < 2, "trial \(trial.id) was seen \(latency) s after its tell")
+        }
+    }
+
     @Test("a port in use, a missing study file and a file without a study are clear errors", .timeLimit(.minutes(2)))
     func errors() async throws {
         let file = try TestStudyFile("busy.sqlite", space: try TestSpaces.continuous())

@@ -43,13 +43,13 @@ struct StudyLeaseTests {
         for (storage, path) in try Self.storages("heartbeat", space: Spaces.mixed()) {
             defer { path.map(Spaces.remove) }
             let study = Study(storage: storage)
-            let kept = try study.ask(lease: 0.3)
+            let kept = try study.ask(lease: 1)
             for _ in 0..<8 {
                 Thread.sleep(forTimeInterval: 0.1)
                 let renewed = try study.heartbeat(trialID: kept.id)
                 #expect(renewed.lease?.renewedAt ?? .distantPast > kept.startedAt)
             }
-            #expect(try study.ask().retryOf == nil, "renewed for 0.8 s with a 0.3 s lease: not re-queued")
+            #expect(try study.ask().retryOf == nil, "renewed every 0.1 s with a 1 s lease: not re-queued")
             #expect(try study.tell(kept, value: 2).state == .complete)
             let lost = try study.ask(lease: 0.1)
             Thread.sleep(forTimeInterval: 0.2)
@@ -121,5 +121,24 @@ struct StudyLeaseTests {
             let summary = try await run.value
             #expect(summary.complete == 4 && summary.interrupted == 0)
         }
+    }
+
+    @Test("optimize goes on when its own trial was re-queued while it ran and the re-run finished first")
+    func optimizeOutlivesItsRequeuedTrial() async throws {
+        let storage = InMemoryStudyStorage(settings: StudySettings(space: try Spaces.mixed(), optimizer: .random(RandomSearch.Settings()), seed: 3))
+        let other = Study(storage: storage)
+        let seen = Mutex<[Study.Trial]>([])
+        let summary = try await Study(storage: storage).optimize(evaluations: 3, progress: { trial in seen.withLock { $0.append(trial) } }) { trial in
+            if trial.id == 1 { // as if this process had been stopped past its lease: another worker re-ran it
+                try other.tell(trialID: 1, outcome: .interrupted(reason: "re-queued"))
+                try other.tell(try other.ask(), value: 7)
+            }
+            return 1
+        }
+        #expect(summary.complete == 3)
+        let trials = try storage.trials()
+        #expect(trials.map(\.state) == [.interrupted, .complete, .complete, .complete])
+        #expect(trials[1].retryOf == 1 && trials[1].value == 7)
+        #expect(seen.withLock { $0.first?.state } == .interrupted, "the lost trial is reported, not dropped silently")
     }
 }

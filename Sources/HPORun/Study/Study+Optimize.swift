@@ -50,7 +50,13 @@ extension Study {
             } catch {
                 outcome = .failed(reason: "the objective threw: \(error)", stderrTail: nil)
             }
-            progress(try tell(trialID: trial.id, outcome: outcome))
+            do {
+                progress(try tell(trialID: trial.id, outcome: outcome))
+            } catch StudyError.lateTell, StudyError.alreadyFinished {
+                // Re-queued while it ran (this process was stopped longer than its lease) and its
+                // re-run finished first: the study has that configuration's result already.
+                if let stored = try storage.trial(trial.id) { progress(stored) }
+            }
         }
         return try summary()
     }
