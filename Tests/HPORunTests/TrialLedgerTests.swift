@@ -57,3 +57,22 @@ struct TrialLedgerTests {
         }
     }
 }
+
+@Suite("Replaying a stateful optimizer")
+struct ReplayTests {
+    @Test("a stateful optimizer replays its suggestions for trials run one at a time, and only tells the results of trials run in parallel")
+    func replayOnlySequentialStudies() throws {
+        let space = try SearchSpace([try .real("x", 0, 1), try .real("y", 0, 1)])
+        let settings = StudySettings(space: space, optimizer: try OptimizerRegistry.standard.preset(named: "bo-gp").spec, seed: 1)
+        let sequential = Study(storage: InMemoryStudyStorage(settings: settings))
+        for _ in 0..<4 { let t = try sequential.ask(); try sequential.tell(t, value: t.configuration[0]) }
+        let parallel = Study(storage: InMemoryStudyStorage(settings: settings))
+        let a = try parallel.ask(), b = try parallel.ask()
+        try parallel.tell(b, value: 1)
+        try parallel.tell(a, value: 2)
+        #expect(StudyOptimizer.ranOneAtATime(try sequential.trials()))
+        #expect(!StudyOptimizer.ranOneAtATime(try parallel.trials()))
+        #expect(try StudyOptimizer(settings: settings, budget: nil, trials: try sequential.trials()).replaysSuggestions)
+        #expect(try !StudyOptimizer(settings: settings, budget: nil, trials: try parallel.trials()).replaysSuggestions)
+    }
+}

@@ -41,10 +41,10 @@ final class StudyCache: Sendable {
         /// taken out of the state (put it back with ``keep(_:)``).
         mutating func takeOptimizer(settings: StudySettings, budget: Int?) throws -> StudyOptimizer {
             var optimizer = try optimizer.flatMap { $0.settings == settings && $0.budget == budget ? $0 : nil }
-                ?? StudyOptimizer(settings: settings, budget: budget)
+                ?? StudyOptimizer(settings: settings, budget: budget, trials: trials)
             self.optimizer = nil
             if !optimizer.advance(to: trials, settled: ledger.settled) {
-                optimizer = try StudyOptimizer(settings: settings, budget: budget)
+                optimizer = try StudyOptimizer(settings: settings, budget: budget, trials: trials)
                 _ = optimizer.advance(to: trials, settled: ledger.settled)
             }
             return optimizer

@@ -39,13 +39,30 @@ struct StudyOptimizer: Sendable {
     /// The number of steps of those trials.
     private var settledSteps = 0
 
-    /// A fresh optimizer of `settings`, for a study of `budget` evaluations if known.
-    init(settings: StudySettings, budget: Int?) throws {
+    /// A fresh optimizer of `settings`, for a study of `budget` evaluations if known, that will
+    /// be brought up to date with `trials`.
+    ///
+    /// Its past suggestions are replayed only if it keeps state between them and the trials ran
+    /// one at a time: only then are they the steps it took, and replaying them makes a study
+    /// rebuilt in another process suggest what the one kept in a process would. Trials that ran
+    /// in parallel were suggested among running trials, on copies of the optimizer that took no
+    /// step, so replaying would not reproduce them anyway; and with many workers, whose trials
+    /// finish out of order, it would cost one fit per trial at every ask. Such an optimizer is
+    /// only told the results.
+    init(settings: StudySettings, budget: Int?, trials: some Collection<Study.Trial> = []) throws {
         self.settings = settings
         self.budget = budget
         optimizer = try settings.optimizer.makeOptimizer(space: settings.space)
-        replaysSuggestions = optimizer.keepsStateBetweenSuggestions
+        replaysSuggestions = optimizer.keepsStateBetweenSuggestions && Self.ranOneAtATime(trials)
         history = History(space: settings.space, budget: budget)
+    }
+
+    /// Whether each of `trials` started after the one before it had finished.
+    static func ranOneAtATime(_ trials: some Collection<Study.Trial>) -> Bool {
+        zip(trials, trials.dropFirst()).allSatisfy { previous, next in
+            guard let finished = previous.finishedAt else { return false }
+            return next.startedAt >= finished
+        }
     }
 
     /// The steps of an optimizer that has seen `trials`, in trial-id order.
@@ -74,6 +91,9 @@ struct StudyOptimizer: Sendable {
         guard settledTrials <= settled, settled <= trials.count,
               settledTrials == 0 || trials[settledTrials - 1].id == lastSettledID
         else { return false }
+        // An optimizer that replays its suggestions starts afresh, as one that does not, once the
+        // trials stop running one at a time (the trials before the settled ones were checked).
+        if replaysSuggestions, !Self.ranOneAtATime(trials[max(settledTrials - 1, 0)...]) { return false }
         let newlySettled = steps(for: trials[settledTrials..<settled])
         let target = newlySettled + steps(for: trials[settled...])
         let taken = steps[settledSteps...]
@@ -108,11 +128,17 @@ struct StudyOptimizer: Sendable {
     }
 
     /// The suggestion for the trial with id `id`, from the history (all of it: the caller has
-    /// advanced to the stored trials) and no running trial, taken as that trial's step.
+    /// advanced to the stored trials) and no running trial, taken as that trial's step if
+    /// suggestions are replayed.
     mutating func suggest(forTrial id: Int) throws -> Configuration {
         var generator = generator(ofTrial: id)
+        guard replaysSuggestions else {
+            // Not a step: suggest on a copy, so that the optimizer stays what a rebuilt one is.
+            var copy = optimizer
+            return try copy.suggest(given: history, using: &generator)
+        }
         let configuration = try optimizer.suggest(given: history, using: &generator)
-        if replaysSuggestions { steps.append(.suggest(id)) }
+        steps.append(.suggest(id))
         return configuration
     }
 }
