@@ -9,8 +9,8 @@ Makes a bridge in this network namespace (the server's host) and --hosts network
 joined to it by veth pairs, each a test host with its own address. On each host --workers
 `hpo optimize` processes run one study (random search, a 2-d space) whose objective prints its
 parameter x, until the study has --trials finished trials. With --kill-host, every worker of the
-second host is killed with SIGKILL at random moments (seeded) and started again, and after the
-last kill left dead: its running trials must be re-queued when their leases run out and be
+second host is killed with SIGKILL at random moments (seeded) while one of them is inside its
+objective, and started again, and after the last kill left dead: its running trials must be re-queued when their leases run out and be
 finished by the other hosts. `{address}` in --server is replaced by the bridge's address, where
 the server must listen (listen_addresses '*', and pg_hba trusting the 10.0.0.0/8 test network).
 
@@ -89,27 +89,52 @@ def main():
     with Network(args.hosts) as network:
         study = args.server.replace("{address}", network.address)
         study += ("&" if "?" in study else "?") + f"study=cross-host-{uuid.uuid4().hex[:8]}"
+        # On the doomed host the objective leaves a mark and takes a moment, so a kill can wait for a
+        # worker inside its trial: killed at random moments alone, workers still starting up on a
+        # loaded machine held no trial and the kills tested nothing.
+        objective = ('if [ -n "$CROSS_HOST_MARKS" ]; then touch "$CROSS_HOST_MARKS/$HPO_TRIAL"; sleep 0.3; fi; '
+                     'echo "$HPO_PARAM_X"')
         command = [hpo, "optimize", "--study", study, "--space", "space.yaml", "--optimizer", "random", "--seed", "0",
-                   "--objective", 'echo "$HPO_PARAM_X"', "--evaluations", str(args.trials), "--lease", str(args.lease), "--quiet"]
+                   "--objective", objective, "--evaluations", str(args.trials), "--lease", str(args.lease), "--quiet"]
         # The study is created once, from the server's host, before the workers start.
         created = subprocess.run([hpo, "optimize"] + command[2:-5] + ["--evaluations", "1", "--lease", str(args.lease), "--quiet"],
                                  cwd=workdir, capture_output=True, text=True)
         if created.returncode != 0:
             sys.exit(f"creating the study failed: {created.stderr.strip()}")
 
+        marks = os.path.join(workdir, "marks")
+        os.makedirs(marks)
+        doomed = network.hosts[1] if args.kill_host and len(network.hosts) > 1 else None
+
         def start(host):
+            env = dict(os.environ, CROSS_HOST_MARKS=marks) if host == doomed else None
             return [subprocess.Popen(["ip", "netns", "exec", host] + command, cwd=workdir, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True, start_new_session=True) for _ in range(args.workers)]
+                                     stderr=subprocess.PIPE, text=True, start_new_session=True, env=env)
+                    for _ in range(args.workers)]
+
+        def wait_for_a_trial_in_progress(limit):
+            """Clears the marks, then waits until a doomed worker starts an objective, all of them have
+            ended (the study is done), or limit seconds pass."""
+            for name in os.listdir(marks):
+                os.remove(os.path.join(marks, name))
+            end = time.time() + limit
+            while (not os.listdir(marks) and time.time() < end
+                   and any(p.poll() is None for p in workers[doomed])):
+                time.sleep(0.01)
 
         began = time.time()
         workers = {host: start(host) for host in network.hosts}
         kills = 0
-        if args.kill_host and len(network.hosts) > 1:
-            doomed = network.hosts[1]
+        if doomed:
             for k in range(args.kills):
                 time.sleep(rng.uniform(0.5, 2.5))
+                wait_for_a_trial_in_progress(60)
+                time.sleep(rng.uniform(0, 0.2))
                 for p in workers[doomed]:
-                    os.killpg(p.pid, signal.SIGKILL)
+                    try:
+                        os.killpg(p.pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass  # it had ended: the study was done
                     p.wait()
                 kills += 1
                 if k < args.kills - 1:
