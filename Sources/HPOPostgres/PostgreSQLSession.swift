@@ -104,12 +104,22 @@ final class PostgreSQLSession: Sendable {
 
         /// Runs `query` and returns its rows; gives the connection up if it takes longer than
         /// the session's statement timeout.
+        ///
+        /// The wait ends at the timeout even if PostgresNIO never completes the query: a query
+        /// sent just as the server ended the connection was seen to wait forever, its
+        /// connection closed and the close not passed on to it.
         @discardableResult
         func query(_ query: PostgresQuery) throws -> [PostgresRow] {
             let connection = connection
-            let timeout = connection.eventLoop.scheduleTask(in: session.statementTimeout) { PostgreSQLSession.close(connection) }
+            let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+            let seconds = Double(session.statementTimeout.nanoseconds) / 1e9
+            let timeout = connection.eventLoop.scheduleTask(in: session.statementTimeout) {
+                answer.fail(NoAnswer(seconds: seconds))
+                PostgreSQLSession.close(connection)
+            }
             defer { timeout.cancel() }
-            return try connection.query(query, logger: session.logger).wait().rows
+            connection.query(query, logger: session.logger).cascade(to: answer)
+            return try answer.futureResult.wait().rows
         }
 
         /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
@@ -143,6 +153,12 @@ final class PostgreSQLSession: Sendable {
 
     private static let nextID = Atomic<Int>(0)
 
+    /// A statement the server did not answer within the statement timeout; its connection is
+    /// given up.
+    struct NoAnswer: Error {
+        let seconds: Double
+    }
+
     /// Forgets `failed` if it is still the session's connection, so the next operation connects anew.
     private func drop(_ failed: PostgresConnection) {
         connection.withLock { current in
@@ -164,7 +180,9 @@ final class PostgreSQLSession: Sendable {
     /// take it now (starting, shutting down, too many connections), so that the operation may
     /// pass on a new connection.
     static func isConnectionFailure(_ error: any Error) -> Bool {
-        guard let error = error as? PSQLError else { return error is IOError || error is NIOConnectionError || error is ChannelError }
+        guard let error = error as? PSQLError else {
+            return error is IOError || error is NIOConnectionError || error is ChannelError || error is NoAnswer
+        }
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return true
@@ -215,6 +233,10 @@ final class PostgreSQLSession: Sendable {
             }
         }
         if let error = error as? DecodingError { return "its stored settings cannot be read: " + error.readableDescription }
+        if let error = error as? NoAnswer {
+            let seconds = error.seconds.rounded() == error.seconds ? "\(Int(error.seconds))" : "\(error.seconds)"
+            return "\(address) did not answer a statement within \(seconds) s; is the server or the network overloaded?"
+        }
         if error is IOError || error is NIOConnectionError || error is ChannelError {
             return "could not connect to \(address): " + describeConnection(error) + "; is the server running?"
         }

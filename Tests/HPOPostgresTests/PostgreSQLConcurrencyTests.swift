@@ -128,6 +128,23 @@ struct PostgreSQLConcurrencyTests {
         #expect(try study.trials().map(\.id) == [1, 2] && study.budget() == 4 && next.id == 2)
     }
 
+    /// A statement that gets no answer ends at the statement timeout with a clear error, however
+    /// long the server would take (a query PostgresNIO never completed once hung a whole test run).
+    @Test("a statement without an answer within the timeout gives its connection up and says so; the session goes on")
+    func unansweredStatement() throws {
+        let test = try TestStudy("unanswered")
+        let session = try PostgreSQLSession(location: test.location, readOnly: false, patience: 0.5, statementTimeout: 0.5)
+        let started = Date()
+        #expect {
+            try session.run { connection, _ in try connection.query("SELECT pg_sleep(20)") }
+        } throws: { error in
+            "\(error)".contains("did not answer a statement within")
+        }
+        #expect(Date().timeIntervalSince(started) < 15, "the wait ended at the timeout, not when the server answered")
+        let answer = try session.run { connection, _ in try connection.query("SELECT 7::bigint").map { try $0.decode(Int.self) } }
+        #expect(answer == [7])
+    }
+
     @Test("an insert or a replacement retried after a lost answer recognises its own write")
     func retriedWrites() throws {
         let test = try TestStudy("retried")
