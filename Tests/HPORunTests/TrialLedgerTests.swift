@@ -63,7 +63,8 @@ struct ReplayTests {
     @Test("a stateful optimizer replays its suggestions for trials run one at a time, and only tells the results of trials run in parallel")
     func replayOnlySequentialStudies() throws {
         let space = try SearchSpace([try .real("x", 0, 1), try .real("y", 0, 1)])
-        let settings = StudySettings(space: space, optimizer: try OptimizerRegistry.standard.preset(named: "bo-gp").spec, seed: 1)
+        // bo-dngo warm-starts its networks from the previous fit: it keeps state between suggestions.
+        let settings = StudySettings(space: space, optimizer: try OptimizerRegistry.standard.preset(named: "bo-dngo").spec, seed: 1)
         let sequential = Study(storage: InMemoryStudyStorage(settings: settings))
         for _ in 0..<4 { let t = try sequential.ask(); try sequential.tell(t, value: t.configuration[0]) }
         let parallel = Study(storage: InMemoryStudyStorage(settings: settings))

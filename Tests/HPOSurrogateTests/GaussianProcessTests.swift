@@ -135,6 +135,28 @@ struct GaussianProcessTests {
         #expect(process.predict(Configuration([xs[3]])).variance < 1e-3)
     }
 
+    /// A fit depends on its observations and generator only: a process fitted before on other
+    /// data predicts exactly what a fresh one does, so a study rebuilt in a new process needs
+    /// one fit per suggestion, not a replay of every earlier fit.
+    @Test func aFitDoesNotDependOnEarlierFits() throws {
+        let space = try mixedSpace()
+        var sampler = SeededGenerator(seed: 4)
+        let configurations = (0..<20).map { _ in space.sample(using: &sampler) }
+        let values = configurations.map { c in c[0] * c[0] + log(c[1]) + c[2] + (c[3] == 1 ? 1 : 0) }
+        var used = try GaussianProcess(space: space)
+        var earlier = SeededGenerator(seed: 9)
+        try used.fit(Array(configurations[..<8]), values[..<8].map { -3 * $0 }, using: &earlier)
+        var fresh = try GaussianProcess(space: space)
+        var first = SeededGenerator(seed: 5), second = SeededGenerator(seed: 5)
+        try used.fit(configurations, values, using: &first)
+        try fresh.fit(configurations, values, using: &second)
+        #expect(!used.keepsStateBetweenFits)
+        #expect(used.hyperparameters == fresh.hyperparameters)
+        for c in (0..<5).map({ _ in space.sample(using: &sampler) }) {
+            #expect(used.predict(c) == fresh.predict(c))
+        }
+    }
+
     @Test func subsetKeepsTheBestObservation() {
         var generator = SeededGenerator(seed: 2)
         let values = (0..<50).map { Double(($0 * 37) % 50) } // minimum at index 0

@@ -10,7 +10,7 @@ extension GaussianProcess.Settings {
         [
             .integer(
                 "restarts", \.restarts, minimum: 0,
-                "Random starts of the kernel hyperparameters' fit besides the previous fit's and the prior's centre."),
+                "Random starts of the kernel hyperparameters' fit besides the prior's centre."),
             .integer(
                 "max_observations", \.maximumObservations, minimum: 2,
                 "The most observations the process conditions on (a random subset that keeps the best past it)."),

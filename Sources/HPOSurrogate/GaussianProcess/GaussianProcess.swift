@@ -6,9 +6,10 @@ import HPOSpace
 ///
 /// A fit maps the observations by ``Settings/targets``, standardizes them to mean 0 and
 /// variance 1, and chooses the kernel hyperparameters by maximizing the log marginal likelihood
-/// plus a log prior (``MarginalLikelihood``) with ``BoundedLBFGS`` from the previous fit's
-/// hyperparameters, the prior's centre and ``Settings/restarts`` random points; then it
-/// conditions on the observations (``GaussianProcessPosterior``). Predictions are of the latent
+/// plus a log prior (``MarginalLikelihood``) with ``BoundedLBFGS`` from the prior's centre and
+/// ``Settings/restarts`` random points; then it conditions on the observations
+/// (``GaussianProcessPosterior``). A fit depends only on its observations and generator, not on
+/// earlier fits, so a study rebuilt in a new process fits once per suggestion. Predictions are of the latent
 /// function (no observation noise), with gradients by the unit-scale coordinates
 /// (``DifferentiableSurrogate``).
 ///
@@ -21,7 +22,7 @@ public struct GaussianProcess: DifferentiableSurrogate {
     /// The settings in use.
     public let settings: Settings
     public private(set) var targetTransform: TargetTransform = .identity
-    /// The hyperparameters of the last fit, the warm start of the next.
+    /// The hyperparameters of the last fit.
     public private(set) var hyperparameters: KernelHyperparameters?
     private let encoding: GaussianProcessEncoding
     private var posterior: GaussianProcessPosterior?
@@ -34,11 +35,7 @@ public struct GaussianProcess: DifferentiableSurrogate {
         self.encoding = GaussianProcessEncoding(space: space)
     }
 
-    /// Each fit starts from the previous fit's hyperparameters.
-    public var keepsStateBetweenFits: Bool { true }
-
-    /// Fits the hyperparameters and conditions on the observations, replacing the earlier fit
-    /// (but starting from its hyperparameters).
+    /// Fits the hyperparameters and conditions on the observations, replacing the earlier fit.
     ///
     /// Throws ``SurrogateError`` when there are no observations, the counts differ or a value is
     /// not finite, and ``HPOSpace/SpaceError`` when a configuration is not in the space.
@@ -87,14 +84,12 @@ public struct GaussianProcess: DifferentiableSurrogate {
         return (chosen + [best]).sorted()
     }
 
-    /// The hyperparameters of least negative log posterior from the warm start, the prior's
-    /// centre and the random restarts.
+    /// The hyperparameters of least negative log posterior from the prior's centre and the
+    /// random restarts.
     private func fitHyperparameters(_ likelihood: MarginalLikelihood, using generator: inout SeededGenerator) -> KernelHyperparameters {
         let d = encoding.dimension
         let defaults = KernelHyperparameters.defaults(dimension: d)
-        var starts: [KernelHyperparameters] = []
-        if let hyperparameters, hyperparameters.dimension == d { starts.append(hyperparameters) }
-        starts.append(defaults)
+        var starts = [defaults]
         for _ in 0..<settings.restarts {
             starts.append(KernelHyperparameters(logValues: defaults.logValues.map { $0 + generator.nextNormal(mean: 0, standardDeviation: 1.5) }))
         }
