@@ -16,7 +16,7 @@ venv="${PEERS_VENV:-/tmp/venv-peers}"
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
-"$venv/bin/pip" install -q "optuna>=4" numpy scipy
+"$venv/bin/pip" install -q "optuna>=4" numpy scipy greenlet  # greenlet: GPSampler's batched L-BFGS
 "$venv/bin/python" -c "import torch" 2>/dev/null || "$venv/bin/pip" install -q torch \
     || echo "torch did not install: optuna-gp (GPSampler) cannot run" >&2
 "$venv/bin/python" -c "import smac" 2>/dev/null || "$venv/bin/pip" install -q "smac==2.*" \

@@ -2,15 +2,18 @@
 """Ask/tell throughput of a study shared by concurrent workers: swift-hpo beside Optuna.
 
     python3 Benchmarks/storage/throughput.py --hpo .build/release/hpo [--postgresql URL] \
-        [--workers 1 4 16] [--seconds 15] [--samplers random default] [--optuna]
+        [--workers 1 4 16] [--seconds 15] [--samplers random default tpe] [--tools hpo hpo-optimize] [--optuna]
 
 Each worker is a process that repeats: ask for a trial, tell it a loss (Branin), for --seconds.
-swift-hpo workers call the `hpo ask` / `hpo tell` commands, as a worker in any language does;
-Optuna workers use Optuna's Python API in-process on its RDB storage (the fastest way to use
-it), and, with --optuna-cli, its own `optuna ask`/`optuna tell` commands. Storages: a new SQLite
+Three kinds of worker: `hpo` calls the `hpo ask` / `hpo tell` commands, two new processes per
+trial, as a worker script in any language does; `hpo-optimize` is one long-lived `hpo optimize`
+process per worker whose objective is a shell command printing x (so each of its trials also
+starts a process); `optuna` uses Optuna's Python API in-process on its RDB storage (the fastest
+way to use Optuna). Storages: a new SQLite
 file each run, and PostgreSQL if --postgresql postgresql://USER@HOST:PORT/DB is given (a new
 study name each run; Optuna uses the same server through psycopg2). "default" is each tool's
-default model-based optimizer: hpo's auto (bo-gp on this space) and Optuna's TPESampler.
+default model-based optimizer: hpo's auto (bo-gp on this space) and Optuna's TPESampler; "tpe" is
+hpo's tpe beside Optuna's TPESampler, like for like.
 
 Prints a table (pairs per second over all workers, ask latency p50/p99) and writes CSV with --csv.
 Run with --optuna after `pip install optuna psycopg2-binary` (the script installs them into
@@ -76,6 +79,23 @@ def percentile(values, q):
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
+def optimize_workers(hpo, location, workers, seconds, workdir):
+    """Long-lived `hpo optimize` workers for `seconds`, then SIGINT; returns the trials completed."""
+    import signal
+    command = [hpo, "optimize", "--study", location, "--objective", 'echo "$HPO_PARAM_X"', "--evaluations", "1000000", "--quiet"]
+    procs = [subprocess.Popen(command, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(workers)]
+    time.sleep(seconds)
+    for p in procs:
+        p.send_signal(signal.SIGINT)
+    errors = []
+    for p in procs:
+        _, err = p.communicate()
+        if p.returncode not in (0, 130):
+            errors.append(err.strip().splitlines()[-1] if err.strip() else f"exit {p.returncode}")
+    exported = subprocess.run([hpo, "study", "export", location, "--format", "json"], cwd=workdir, capture_output=True, text=True, check=True)
+    return sum(t["state"] == "complete" for t in json.loads(exported.stdout)["trials"]), errors
+
+
 def run_workers(commands, workdir):
     procs = [subprocess.Popen(c, cwd=workdir, stderr=subprocess.PIPE, text=True) for c in commands]
     errors = []
@@ -88,8 +108,8 @@ def run_workers(commands, workdir):
 
 def measure(tool, storage_name, location, sampler, workers, seconds, args, workdir):
     outs = [os.path.join(workdir, f"lat-{uuid.uuid4().hex}") for _ in range(workers)]
-    if tool == "hpo":
-        optimizer = "random" if sampler == "random" else "auto"
+    if tool in ("hpo", "hpo-optimize"):
+        optimizer = {"random": "random", "default": "auto", "tpe": "tpe"}[sampler]
         init = subprocess.run([args.hpo, "ask", "--study", location, "--space", "space.yaml", "--optimizer", optimizer, "--seed", "1"],
                               cwd=workdir, capture_output=True, text=True)
         if init.returncode != 0:
@@ -97,6 +117,15 @@ def measure(tool, storage_name, location, sampler, workers, seconds, args, workd
         first = json.loads(init.stdout)
         subprocess.run([args.hpo, "tell", "--study", location, "--trial", str(first["trial"]), "--value", "1"], cwd=workdir, check=True,
                        capture_output=True)
+        if tool == "hpo-optimize":
+            before = time.time()
+            complete, errors = optimize_workers(args.hpo, location, workers, seconds, workdir)
+            elapsed = time.time() - before
+            return {
+                "tool": tool, "storage": storage_name, "sampler": sampler, "workers": workers, "pairs": complete - 1,
+                "pairs_per_second": (complete - 1) / elapsed, "ask_p50_ms": float("nan"), "ask_p99_ms": float("nan"),
+                "errors": len(errors), "first_error": errors[0] if errors else "",
+            }
         commands = [hpo_worker_script(args.hpo, location, seconds, o) for o in outs]
     else:
         py = args.optuna_python
@@ -125,7 +154,9 @@ def main():
     parser.add_argument("--postgresql", help="postgresql://USER@HOST:PORT/DB of a running server")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--seconds", type=float, default=15)
-    parser.add_argument("--samplers", nargs="+", default=["random", "default"])
+    parser.add_argument("--samplers", nargs="+", default=["random", "default"], choices=["random", "default", "tpe"])
+    parser.add_argument("--tools", nargs="+", default=["hpo", "hpo-optimize"], choices=["hpo", "hpo-optimize"],
+                        help="the swift-hpo workers to measure (Optuna's with --optuna)")
     parser.add_argument("--storages", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--optuna", action="store_true", help="also measure Optuna's RDB storage")
     parser.add_argument("--csv")
@@ -139,25 +170,25 @@ def main():
         if subprocess.run([args.optuna_python, "-c", "import optuna, psycopg2"], capture_output=True).returncode != 0:
             subprocess.run([os.path.join(venv, "bin", "pip"), "install", "-q", "optuna>=4", "psycopg2-binary"], check=True)
     rows = []
-    print(f"{'tool':8} {'storage':11} {'sampler':8} {'workers':>7} {'pairs/s':>9} {'ask p50 ms':>11} {'ask p99 ms':>11} errors")
+    print(f"{'tool':12} {'storage':11} {'sampler':8} {'workers':>7} {'pairs/s':>9} {'ask p50 ms':>11} {'ask p99 ms':>11} errors")
     for storage_name in args.storages:
         if storage_name == "postgresql" and not args.postgresql:
             continue
         for sampler in args.samplers:
             for workers in args.workers:
-                for tool in ["hpo"] + (["optuna"] if args.optuna else []):
+                for tool in args.tools + (["optuna"] if args.optuna else []):
                     with tempfile.TemporaryDirectory() as workdir:
                         with open(os.path.join(workdir, "space.yaml"), "w") as f:
                             f.write(SPACE)
                         if storage_name == "sqlite":
-                            location = os.path.join(workdir, "s.sqlite") if tool == "hpo" else "sqlite:///" + os.path.join(workdir, "o.sqlite")
+                            location = os.path.join(workdir, "s.sqlite") if tool != "optuna" else "sqlite:///" + os.path.join(workdir, "o.sqlite")
                         else:
                             base = args.postgresql
-                            location = f"{base}?study=bench-{uuid.uuid4().hex[:8]}" if tool == "hpo" else \
+                            location = f"{base}?study=bench-{uuid.uuid4().hex[:8]}" if tool != "optuna" else \
                                 base.replace("postgresql://", "postgresql+psycopg2://", 1)
                         row = measure(tool, storage_name, location, sampler, workers, args.seconds, args, workdir)
                     rows.append(row)
-                    print(f"{tool:8} {storage_name:11} {sampler:8} {workers:>7} {row['pairs_per_second']:>9.1f} "
+                    print(f"{tool:12} {storage_name:11} {sampler:8} {workers:>7} {row['pairs_per_second']:>9.1f} "
                           f"{row['ask_p50_ms']:>11.1f} {row['ask_p99_ms']:>11.1f} {row['errors']} {row['first_error'][:80]}", flush=True)
     if args.csv:
         with open(args.csv, "w", newline="") as f:
