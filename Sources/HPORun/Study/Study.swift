@@ -14,9 +14,11 @@ import HPOSpace
 /// of the study's seed. Within a process the study keeps its optimizer from one ask to the next
 /// and tells it only the trials finished since; a study opened anew rebuilds it from the stored
 /// trials, replaying the past suggestions of an optimizer that keeps state between them (see
-/// ``HPOOptimizers/Optimizer/keepsStateBetweenSuggestions``). So the configurations depend only
-/// on the settings, the budget and the results: a sequential study suggests the same whether one
-/// process runs it or many, with or without restarts, from Swift or from the command line.
+/// ``HPOOptimizers/Optimizer/keepsStateBetweenSuggestions``; of the presets, bo-dngo's networks)
+/// when its trials ran one at a time. So the configurations depend only on the settings, the
+/// budget and the results: a sequential study suggests the same whether one process runs it or
+/// many, with or without restarts, from Swift or from the command line. Trials that ran in
+/// parallel are only told to such an optimizer, as they would not be reproduced anyway.
 ///
 /// A trial whose evaluation was interrupted (its lease ran out, or ``optimize(evaluations:owner:lease:progress:_:)``
 /// was cancelled) is not told to the optimizer and does not count as an evaluation: the next ask
