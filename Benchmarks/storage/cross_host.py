@@ -10,7 +10,8 @@ joined to it by veth pairs, each a test host with its own address. On each host 
 `hpo optimize` processes run one study (random search, a 2-d space) whose objective prints its
 parameter x, until the study has --trials finished trials. With --kill-host, every worker of the
 second host is killed with SIGKILL at random moments (seeded) while one of them is inside its
-objective, and started again, and after the last kill left dead: its running trials must be re-queued when their leases run out and be
+objective, and started again (up to --kills times, fewer if the study ends first), and after the
+last kill left dead: its running trials must be re-queued when their leases run out and be
 finished by the other hosts. `{address}` in --server is replaced by the bridge's address, where
 the server must listen (listen_addresses '*', and pg_hba trusting the 10.0.0.0/8 test network).
 
@@ -130,12 +131,14 @@ def main():
                 time.sleep(rng.uniform(0.5, 2.5))
                 wait_for_a_trial_in_progress(60)
                 time.sleep(rng.uniform(0, 0.2))
+                killed = False
                 for p in workers[doomed]:
-                    try:
+                    if p.poll() is None:  # else it had ended: the study was done
                         os.killpg(p.pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass  # it had ended: the study was done
+                        killed = True
                     p.wait()
+                if not killed:
+                    break  # the study is done
                 kills += 1
                 if k < args.kills - 1:
                     workers[doomed] = start(doomed)

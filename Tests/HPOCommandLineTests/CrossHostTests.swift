@@ -44,7 +44,7 @@ struct CrossHostTests {
         #expect(summary["running"] as? Int == 0 && summary["failed"] as? Int == 0)
         #expect(summary["duplicated"] as? Int == 0 && summary["wrong_values"] as? Int == 0)
         #expect(summary["interrupted_not_rerun_once"] as? Int == 0)
-        #expect(summary["kills"] as? Int == 3)
+        #expect((summary["kills"] as? Int ?? 0) >= 1, "the study ended before the first kill")
         #expect((summary["interrupted"] as? Int ?? 0) >= 1, "the killed workers left running trials, re-queued by the others")
     }
 }

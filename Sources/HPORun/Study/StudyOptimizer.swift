@@ -49,7 +49,7 @@ struct StudyOptimizer: Sendable {
     /// step, so replaying would not reproduce them anyway; and with many workers, whose trials
     /// finish out of order, it would cost one fit per trial at every ask. Such an optimizer is
     /// only told the results.
-    init(settings: StudySettings, budget: Int?, trials: some Collection<Study.Trial> = []) throws {
+    init(settings: StudySettings, budget: Int?, trials: some Collection<Study.Trial>) throws {
         self.settings = settings
         self.budget = budget
         optimizer = try settings.optimizer.makeOptimizer(space: settings.space)

@@ -4,8 +4,7 @@ extension GaussianProcess {
         /// The scale the observations are modelled on before standardization: identity, or the
         /// Gaussian copula of their ranks (robust to outliers and heavy tails).
         public var targets: TargetScale
-        /// Random starts of the hyperparameter fit besides the previous fit's hyperparameters and
-        /// the prior's centre.
+        /// Random starts of the hyperparameter fit besides the prior's centre.
         public var restarts: Int
         /// The most observations the posterior is conditioned on; past it, a random subset that
         /// keeps the best observation (the exact posterior costs O(n^3) time and O(n^2) memory).

@@ -9,8 +9,8 @@ import HPOSpace
 /// plus a log prior (``MarginalLikelihood``) with ``BoundedLBFGS`` from the prior's centre and
 /// ``Settings/restarts`` random points; then it conditions on the observations
 /// (``GaussianProcessPosterior``). A fit depends only on its observations and generator, not on
-/// earlier fits, so a study rebuilt in a new process fits once per suggestion. Predictions are of the latent
-/// function (no observation noise), with gradients by the unit-scale coordinates
+/// earlier fits, so a study rebuilt in a new process fits once per suggestion. Predictions are
+/// of the latent function (no observation noise), with gradients by the unit-scale coordinates
 /// (``DifferentiableSurrogate``).
 ///
 /// Cost: each likelihood evaluation factorises and inverts the kernel matrix (O(n^3)); the
@@ -22,10 +22,11 @@ public struct GaussianProcess: DifferentiableSurrogate {
     /// The settings in use.
     public let settings: Settings
     public private(set) var targetTransform: TargetTransform = .identity
-    /// The hyperparameters of the last fit.
-    public private(set) var hyperparameters: KernelHyperparameters?
     private let encoding: GaussianProcessEncoding
     private var posterior: GaussianProcessPosterior?
+
+    /// The hyperparameters of the last fit.
+    public var hyperparameters: KernelHyperparameters? { posterior?.hyperparameters }
 
     /// An unfitted Gaussian process over `space`; throws for settings out of range.
     public init(space: SearchSpace, settings: Settings = Settings()) throws {
@@ -68,7 +69,6 @@ public struct GaussianProcess: DifferentiableSurrogate {
                 likelihood: likelihood, hyperparameters: .defaults(dimension: d), targetMean: mean, targetScale: scale)
         }
         self.posterior = posterior
-        self.hyperparameters = posterior?.hyperparameters
         self.targetTransform = transform
     }
 
