@@ -23,10 +23,12 @@ extension BayesianOptimization {
         }
 
         /// The loop's settings of `bo-gp`: expected improvement (maximized through its logarithm,
-        /// whose gradient is closed-form), ``MixedGradientAscent`` and 10 random initial
-        /// configurations.
+        /// whose gradient is closed-form), ``MixedGradientAscent`` and 5 random initial
+        /// configurations: on the synthetic suite's tuning seed a design of 5 gave a lower mean
+        /// log regret than 10 (Optuna's GPSampler's) or 3 at 25%, 50% and 100% of the budget, as
+        /// small initial designs are known to do for Gaussian-process BO (Bossek et al. 2020).
         public static var loopDefaults: BayesianOptimization.Settings {
-            BayesianOptimization.Settings(acquisition: .expectedImprovement, maximizer: .gradientAscent(.init()), initialDesignSize: 10)
+            BayesianOptimization.Settings(acquisition: .expectedImprovement, maximizer: .gradientAscent(.init()), initialDesignSize: 5)
         }
 
         /// The kind.
