@@ -7,11 +7,12 @@ import HPO
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark bo-rf, bo-rf-noisy, bo-dngo or bo-dngo-noisy: time per suggestion, or how exact VNA is.",
+        abstract: "Benchmark Bayesian optimization (bo-rf, bo-gp, bo-dngo, ...): time per suggestion, or how exact VNA is.",
         discussion: """
             --mode speed times one model-based suggestion (fit the surrogate, maximize the \
-            acquisition) after --observations random evaluations, with VNA and with exhaustive \
-            enumeration, on one thread; build with -c release. Each timed suggestion follows an \
+            acquisition) after --observations random evaluations, on one thread, with the \
+            optimizer's own maximizer (gradient for bo-gp), with VNA and, in a finite space, \
+            with exhaustive enumeration; build with -c release. Each timed suggestion follows an \
             untimed fit on all but the last observation, so a surrogate that keeps state between \
             fits (bo-dngo's warm start) is timed as in a run. "fit only" is the part of a \
             suggestion spent fitting the surrogate and finding the incumbent. --mode vna takes the \
@@ -80,11 +81,9 @@ struct BenchCommand: ParsableCommand {
             if let size = space.size, count >= size {
                 throw ValidationError("--observations \(count) leaves nothing to suggest in a space of \(size) configurations")
             }
-            for (name, maximizer) in [
-                ("fit only", nil), ("vna", MaximizerKind.variableNeighbourhoodAscent(vnaSettings(loop))), ("exhaustive", .exhaustive),
-            ] as [(String, MaximizerKind?)] {
+            for (name, maximizer) in Self.timedMaximizers(of: loop, space: space) {
                 var settings = loop
-                settings.maximizer = maximizer ?? .exhaustive
+                settings.maximizer = maximizer ?? loop.maximizer
                 settings.initialDesignSize = 0
                 settings.randomInterleaveProbability = 0
                 settings.intensification = nil  // a repeat of the incumbent fits nothing: time the model-based suggestions
@@ -116,8 +115,25 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    /// What a speed measurement times: the fit alone (`nil`), the optimizer's own maximizer, VNA
+    /// for a surrogate maximized otherwise on a finite space, and exhaustive enumeration where the
+    /// space is finite.
+    static func timedMaximizers(of settings: BayesianOptimization.Settings, space: SearchSpace) -> [(String, MaximizerKind?)] {
+        var out: [(String, MaximizerKind?)] = [("fit only", nil)]
+        switch settings.maximizer {
+        case .gradientAscent: out.append(("gradient", settings.maximizer))
+        case .randomSampling: out.append(("random", settings.maximizer))
+        case .variableNeighbourhoodAscent, .exhaustive: break
+        }
+        if space.isFinite || out.count == 1 {
+            out.append(("vna", .variableNeighbourhoodAscent(vnaSettings(settings))))
+        }
+        if space.isFinite { out.append(("exhaustive", .exhaustive)) }
+        return out
+    }
+
     /// The VNA settings of `settings`, or VNA's defaults for another maximizer.
-    private func vnaSettings(_ settings: BayesianOptimization.Settings) -> VariableNeighbourhoodAscent.Settings {
+    private static func vnaSettings(_ settings: BayesianOptimization.Settings) -> VariableNeighbourhoodAscent.Settings {
         if case .variableNeighbourhoodAscent(let vna) = settings.maximizer { return vna }
         return VariableNeighbourhoodAscent.Settings()
     }
@@ -144,7 +160,7 @@ struct BenchCommand: ParsableCommand {
         let space = objective.space
         guard space.isFinite else { throw ValidationError("--mode vna needs a finite space") }
         var (label, surrogate, settings) = try bayesianOptimization()
-        let vnaSettings = vnaSettings(settings)
+        let vnaSettings = Self.vnaSettings(settings)
         settings.maximizer = .variableNeighbourhoodAscent(vnaSettings)
         let longest = observations.counts.max() ?? 0
         let loop = try RunLoop(optimizer: .bayesianOptimization(surrogate: surrogate, settings: settings), objective: objective, evaluations: longest)

@@ -71,3 +71,25 @@ struct CommandLineTests {
         #expect(failure(["run", "--runs", "1", "--evaluations", "1", "--output", unwritable])?.hasPrefix("cannot write --output '\(unwritable)'") == true)
     }
 }
+
+@Suite("hpo bench")
+struct BenchCommandTests {
+    /// bo-gp on a continuous benchmark is timed with its own gradient maximizer; exhaustive
+    /// enumeration, which needs a finite space, is left out instead of failing the command.
+    @Test("bo-gp on a continuous space times its gradient maximizer")
+    func gaussianProcessOnAContinuousSpace() throws {
+        let output = try HPOProcess.run(["bench", "--optimizer", "bo-gp", "--benchmark", "branin", "--observations", "12", "--repetitions", "1"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let rows = output.stdout.split(separator: "\n").filter { $0.hasPrefix("12 ") }.map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
+        #expect(rows == ["fit", "gradient"])
+    }
+
+    /// On a finite space every maximizer is timed: the fit, the optimizer's own, VNA and exhaustive.
+    @Test("bo-gp on a tabular benchmark also times VNA and exhaustive enumeration")
+    func gaussianProcessOnAFiniteSpace() {
+        let timed = BenchCommand.timedMaximizers(of: BayesianOptimization.GaussianProcessKind.loopDefaults, space: .fcnet).map(\.0)
+        #expect(timed == ["fit only", "gradient", "vna", "exhaustive"])
+        let forest = BenchCommand.timedMaximizers(of: BayesianOptimization.Settings(), space: .fcnet).map(\.0)
+        #expect(forest == ["fit only", "vna", "exhaustive"])
+    }
+}
