@@ -66,6 +66,7 @@ struct OptimizeCommand: AsyncParsableCommand {
         let interruption = CommandInterruption()
         let signals = SignalForwarding(to: interruption)
         defer { signals.cancel() }
+        ShellCommand.removeAbandonedInputFiles()
         let command = CommandObjective(command: objective, timeout: timeout, outputLimit: maxOutput, interruption: interruption)
         for trial in try study.requeueExpiredTrials() where !quiet {
             print(TrialLine(trial: trial).text)

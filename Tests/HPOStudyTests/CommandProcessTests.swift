@@ -238,3 +238,41 @@ struct CommandProcessTests {
         }
     }
 }
+
+@Suite("Abandoned input files")
+struct AbandonedInputFileTests {
+    /// A process that exited, for a pid that no longer exists.
+    private func exitedPid() throws -> pid_t {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    /// Of four input files, only the one of a process that no longer exists and that is older
+    /// than the age limit is deleted: not the old file of a live process, not the fresh file of a
+    /// dead one, not another program's file.
+    @Test("input files of killed processes are deleted once old; live and fresh ones are kept")
+    func abandonedFilesAreRemoved() throws {
+        let directory = try CommandProcessTests.directory("abandoned-inputs")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dead = try exitedPid()
+        let old = Date(timeIntervalSinceNow: -7200)
+        let files: [(name: String, modified: Date)] = [
+            ("hpo-input-\(dead)-aaaaaa.json", old),
+            ("hpo-input-\(getpid())-bbbbbb.json", old),
+            ("hpo-input-\(dead)-cccccc.json", Date()),
+            ("other-\(dead)-dddddd.json", old),
+        ]
+        for file in files {
+            let path = directory.appendingPathComponent(file.name).path
+            #expect(FileManager.default.createFile(atPath: path, contents: Data("{}".utf8)))
+            try FileManager.default.setAttributes([.modificationDate: file.modified], ofItemAtPath: path)
+        }
+        let removed = ShellCommand.removeAbandonedInputFiles(in: directory.path, olderThan: 3600)
+        #expect(removed == [files[0].name])
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(left == files.dropFirst().map(\.name).sorted())
+    }
+}

@@ -168,6 +168,35 @@ public struct ShellCommand: Sendable {
     }
 }
 
+extension ShellCommand {
+    /// The start of an input file's name in the temporary directory; the creating process's id
+    /// and a random suffix follow.
+    static let inputFilePrefix = "hpo-input-"
+
+    /// Deletes the input files in `directory` (by default the temporary directory) that processes
+    /// killed without a chance to clean up (`kill -9`) left behind: those whose creating process
+    /// no longer exists and that were last modified more than `age` seconds ago (the age keeps
+    /// the file of a live process in another PID namespace that shares the directory). Returns
+    /// the names deleted.
+    @discardableResult
+    public static func removeAbandonedInputFiles(in directory: String = NSTemporaryDirectory(), olderThan age: Double = 3600) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var removed: [String] = []
+        for name in names where name.hasPrefix(inputFilePrefix) && name.hasSuffix(".json") {
+            let digits = name.dropFirst(inputFilePrefix.count).prefix { $0.isNumber }
+            guard let pid = pid_t(digits), pid > 0, kill(pid, 0) == -1, errno == ESRCH else { continue }
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid(),
+                let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) > age
+            else { continue }
+            if unlink(path) == 0 { removed.append(name) }
+        }
+        return removed
+    }
+}
+
 /// The last bytes of one of the command's output streams and its total length.
 private struct StreamTail {
     private let descriptor: Int32
@@ -221,7 +250,7 @@ private final class InputFile {
     private(set) var descriptor: Int32
 
     init(contents: Data) throws {
-        var template = Array((NSTemporaryDirectory() + "/hpo-input-XXXXXX.json").utf8CString)
+        var template = Array((NSTemporaryDirectory() + "/\(ShellCommand.inputFilePrefix)\(getpid())-XXXXXX.json").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
         guard descriptor >= 0 else {
             throw ObjectiveFailure(reason: "cannot create a temporary file for the command's input: \(String(cString: strerror(errno)))")
