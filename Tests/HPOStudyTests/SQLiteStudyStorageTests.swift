@@ -25,7 +25,7 @@ struct SQLiteStudyStorageTests {
         #expect(trials[0].value == trials[0].configuration[2]) // a real value survives the file exactly
         try await reopened.optimize(evaluations: 10) { $0.configuration[2] }
 
-        let inMemory = Study(space: try Spaces.mixed(), seed: 9)
+        let inMemory = Study(space: try Spaces.mixed(), optimizer: .random(RandomSearch.Settings()), seed: 9)
         try await inMemory.optimize(evaluations: 5) { $0.configuration[2] }
         try inMemory.tell(try inMemory.ask(), failure: "out of memory")
         try await inMemory.optimize(evaluations: 10) { $0.configuration[2] }

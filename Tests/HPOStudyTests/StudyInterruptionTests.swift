@@ -14,7 +14,9 @@ struct StudyInterruptionTests {
 
     @Test("a cancelled optimize leaves its trial interrupted; the next run re-runs it and makes every evaluation asked for")
     func cancelled() async throws {
-        let study = Study(space: try Spaces.mixed(), seed: 2)
+        // Random search: its suggestions depend on the trial's stream only, so the comparison
+        // below holds for every trial (a model's suggestions also depend on what it was told).
+        let study = Study(space: try Spaces.mixed(), optimizer: .random(RandomSearch.Settings()), seed: 2)
         await #expect(throws: CancellationError.self) {
             try await study.optimize(evaluations: 6) { trial in
                 if trial.id == Self.cancelledTrial { throw CancellationError() }
@@ -30,7 +32,7 @@ struct StudyInterruptionTests {
         #expect(rerun.retryOf == Self.cancelledTrial && rerun.configuration == interrupted.configuration && rerun.state == .complete)
         #expect(summary.description.hasPrefix("7 trials: 6 complete, 0 failed, 0 running, 1 interrupted"))
         // Trials the optimizer suggested draw from their own streams: the same as without the interruption.
-        let straight = Study(space: try Spaces.mixed(), seed: 2)
+        let straight = Study(space: try Spaces.mixed(), optimizer: .random(RandomSearch.Settings()), seed: 2)
         try await straight.optimize(evaluations: 6) { $0.configuration[2] }
         let expected = try straight.trials()
         for trial in trials where trial.retryOf == nil && trial.id <= 6 && trial.id != Self.cancelledTrial {
