@@ -5,8 +5,9 @@
 #   Benchmarks/peers/run.sh [HPO_BINARY] [OUTPUT_CSV] [extra run.py options, e.g. --seeds 10 --optimizers optuna-tpe]
 #
 # Makes a virtual environment in $PEERS_VENV (default /tmp/venv-peers) with optuna>=4 (and torch
-# for GPSampler when it installs) and smac==2.* (which needs swig to build pyrfr: apt-get install
-# -y swig), checks that the Python problem definitions equal the Swift ones, then runs.
+# for GPSampler when it installs) and smac==2.* (2.4.1 installs without a compiler; older 2.x
+# releases need swig to build pyrfr), checks that the Python problem definitions equal the Swift
+# ones, then runs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 hpo="${1:-$here/../../.build/release/hpo}"
