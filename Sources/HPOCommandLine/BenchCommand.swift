@@ -115,9 +115,9 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// What a speed measurement times: the fit alone (`nil`), the optimizer's own maximizer, VNA
-    /// for a surrogate maximized otherwise on a finite space, and exhaustive enumeration where the
-    /// space is finite.
+    /// What a speed measurement times: the fit alone (`nil`), the optimizer's own maximizer when it
+    /// is neither VNA nor enumeration (e.g. bo-gp's gradient ascent), VNA when it is the
+    /// optimizer's own or the space is finite, and exhaustive enumeration when the space is finite.
     static func timedMaximizers(of settings: BayesianOptimization.Settings, space: SearchSpace) -> [(String, MaximizerKind?)] {
         var out: [(String, MaximizerKind?)] = [("fit only", nil)]
         switch settings.maximizer {
