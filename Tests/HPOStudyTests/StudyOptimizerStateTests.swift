@@ -49,7 +49,10 @@ struct StudyOptimizerStateTests {
 
     @Test(
         "a study run straight through and one restarted after every trial both suggest what one kept optimizer does",
-        arguments: [("bo-dngo", smallDNGO), ("bo-rf", smallForest), ("random", OptimizerSpec.random(.init()))])
+        arguments: [
+            ("bo-dngo", smallDNGO), ("bo-rf", smallForest), ("bo-gp", BayesianOptimization.GaussianProcessKind().spec()),
+            ("random", OptimizerSpec.random(.init())),
+        ])
     func restarted(_ label: String, _ spec: OptimizerSpec) async throws {
         let expected = try Self.keptOptimizerSequence(spec, seed: 6)
 
