@@ -21,7 +21,7 @@ fi
 "$venv/bin/python" -c "import torch" 2>/dev/null || "$venv/bin/pip" install -q torch \
     || echo "torch did not install: optuna-gp (GPSampler) cannot run" >&2
 "$venv/bin/python" -c "import smac" 2>/dev/null || "$venv/bin/pip" install -q "smac==2.*" \
-    || echo "smac did not install (it needs swig: apt-get install -y swig): smac-bb and smac-hpo cannot run" >&2
+    || echo "smac did not install (older 2.x releases need swig: apt-get install -y swig): smac-bb and smac-hpo cannot run" >&2
 cd "$here"
 "$venv/bin/python" check.py "$hpo"
 "$venv/bin/python" run.py --hpo "$hpo" --output "$output" "$@"

@@ -125,9 +125,8 @@ struct BenchCommand: ParsableCommand {
         case .randomSampling: out.append(("random", settings.maximizer))
         case .variableNeighbourhoodAscent, .exhaustive: break
         }
-        if space.isFinite || out.count == 1 {
-            out.append(("vna", .variableNeighbourhoodAscent(vnaSettings(settings))))
-        }
+        let ownIsVNA = if case .variableNeighbourhoodAscent = settings.maximizer { true } else { false }
+        if ownIsVNA || space.isFinite { out.append(("vna", .variableNeighbourhoodAscent(vnaSettings(settings)))) }
         if space.isFinite { out.append(("exhaustive", .exhaustive)) }
         return out
     }

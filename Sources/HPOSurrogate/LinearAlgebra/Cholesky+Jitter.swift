@@ -50,22 +50,7 @@ extension Cholesky {
                     let columnB = v + b * n
                     for a in b..<n {
                         let columnA = v + a * n
-                        // Four partial sums: the dot product is otherwise one chain of dependent
-                        // additions, which held the whole inverse to one addition per latency.
-                        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-                        var k = a
-                        while k &+ 4 <= n {
-                            s0 += columnA[k] * columnB[k]
-                            s1 += columnA[k &+ 1] * columnB[k &+ 1]
-                            s2 += columnA[k &+ 2] * columnB[k &+ 2]
-                            s3 += columnA[k &+ 3] * columnB[k &+ 3]
-                            k &+= 4
-                        }
-                        while k < n {
-                            s0 += columnA[k] * columnB[k]
-                            k &+= 1
-                        }
-                        let sum = (s0 + s1) + (s2 + s3)
+                        let sum = dotProduct(columnA + a, columnB + a, count: n - a)
                         out[a + b * n] = sum
                         out[b + a * n] = sum
                     }

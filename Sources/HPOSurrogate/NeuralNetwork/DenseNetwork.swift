@@ -147,7 +147,7 @@ public struct DenseNetwork: Sendable {
                                 for j in 0..<fanOut { biasGradient[j] += error[j] }
                                 guard l > 0 else { continue }
                                 let back = previous + b * fanIn
-                                for i in 0..<fanIn { back[i] = Self.dot(weights + i * fanOut, error, fanOut) }
+                                for i in 0..<fanIn { back[i] = dotProduct(weights + i * fanOut, error, count: fanOut) }
                                 activation.multiplyByDerivative(back, outputs: input, count: fanIn)
                             }
                             swap(&errors, &previous)
@@ -223,29 +223,6 @@ public struct DenseNetwork: Sendable {
 
     /// The scratch space ``features(of:into:scratch:)`` needs: two of the widest hidden layer.
     public var scratchSize: Int { 2 * (widths.dropFirst().dropLast().max() ?? 1) }
-
-    /// The dot product of two contiguous vectors, summed in two independent sets of four SIMD
-    /// lanes (one accumulator would make the loop wait on each addition).
-    static func dot(_ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, _ count: Int) -> Scalar {
-        var even = SIMD4<Scalar>()
-        var odd = SIMD4<Scalar>()
-        var k = 0
-        while k &+ 8 <= count {
-            even += VectorMath.load(x + k) * VectorMath.load(y + k)
-            odd += VectorMath.load(x + (k &+ 4)) * VectorMath.load(y + (k &+ 4))
-            k &+= 8
-        }
-        if k &+ 4 <= count {
-            even += VectorMath.load(x + k) * VectorMath.load(y + k)
-            k &+= 4
-        }
-        var sum = (even + odd).sum()
-        while k < count {
-            sum += x[k] * y[k]
-            k &+= 1
-        }
-        return sum
-    }
 
     // MARK: - Whole-data conveniences
 
