@@ -88,7 +88,7 @@ struct ChildProcess {
     /// `posix_spawn` of `/bin/sh` in a new process group, with every signal's default action and
     /// no blocked signal (so a signal `hpo` ignores still ends the command), `descriptors` as its
     /// standard input, output and error, and no other descriptor of this process.
-    private static func spawn(
+    static func spawn(
         _ pid: inout pid_t, arguments: UnsafePointer<UnsafeMutablePointer<CChar>?>,
         environment: UnsafePointer<UnsafeMutablePointer<CChar>?>, descriptors: [Int32]
     ) -> Int32 {
@@ -162,12 +162,12 @@ struct ChildProcess {
 
     /// This process's environment with `extra` added (replacing variables of the same name), as
     /// `NAME=value` strings.
-    private static func environmentStrings(adding extra: [String: String]) -> [String] {
+    static func environmentStrings(adding extra: [String: String]) -> [String] {
         ProcessInfo.processInfo.environment.merging(extra) { _, new in new }.map { "\($0.key)=\($0.value)" }
     }
 
     /// Calls `body` with `strings` as a NULL-terminated C array.
-    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+    static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         let pointers = strings.map { strdup($0) } + [nil]
         defer { pointers.forEach { free($0) } }
         return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }

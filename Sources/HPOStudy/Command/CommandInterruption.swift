@@ -9,7 +9,9 @@ import Synchronization
 /// (called, say, on SIGTERM) forwards the signal to the process group of every running
 /// ``ShellCommand`` that shares this object, and a command started afterwards is not run at all.
 /// Such a command ends with ``ShellCommand/Termination/interrupted(signal:)``; one that is still
-/// running ``ShellCommand/killAfter`` seconds after the signal is killed with SIGKILL.
+/// running ``ShellCommand/killAfter`` seconds after the signal is killed with SIGKILL. With a
+/// ``CommandWatchdog``, the commands are also stopped when the process dies without a signal it
+/// can handle (`kill -9`, a crash).
 public final class CommandInterruption: Sendable {
     private struct State {
         var signal: Int32?
@@ -17,9 +19,14 @@ public final class CommandInterruption: Sendable {
     }
 
     private let state = Mutex(State())
+    /// What stops the running commands if this process dies first, if anything.
+    public let watchdog: CommandWatchdog?
 
-    /// Creates an interruption that has not happened yet.
-    public init() {}
+    /// Creates an interruption that has not happened yet, telling `watchdog` (if any) which
+    /// commands run.
+    public init(watchdog: CommandWatchdog? = nil) {
+        self.watchdog = watchdog
+    }
 
     /// The signal of the first ``interrupt(signal:)``, or `nil` while there was none.
     public var signal: Int32? {
@@ -39,6 +46,7 @@ public final class CommandInterruption: Sendable {
     /// Registers a started command's process group; if the interruption has happened already,
     /// the group gets its signal at once.
     func started(group: pid_t) {
+        watchdog?.started(group: group)
         state.withLock { state in
             state.groups.insert(group)
             if let signal = state.signal { _ = kill(-group, signal) }
@@ -48,6 +56,7 @@ public final class CommandInterruption: Sendable {
     /// Forgets a command's process group, before its leader is reaped and the id may be reused.
     func ended(group: pid_t) {
         _ = state.withLock { $0.groups.remove(group) }
+        watchdog?.ended(group: group)
     }
 
     /// A signal's name as `kill -l` spells it, e.g. `SIGTERM`, or `signal 40` for one without.
