@@ -63,7 +63,7 @@ struct OptimizeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let study = try studyOptions.open()
-        let interruption = CommandInterruption()
+        let interruption = CommandInterruption(watchdog: try CommandWatchdog())
         let signals = SignalForwarding(to: interruption)
         defer { signals.cancel() }
         ShellCommand.removeAbandonedInputFiles()
