@@ -8,6 +8,8 @@ first trial through `hpo ask`/`hpo tell`, the rest written into the file as hpo 
 seeded random configurations and losses), then times `hpo ask` + `hpo tell` five times and prints the
 median of each, in milliseconds. A new process reads the whole study, so part of the time grows
 with its size; the rest is the optimizer's own work (a forest fitted to every trial for bo-rf).
+Then one `hpo session` asks and tells as many times: its first ask reads the study, the later ones
+only the trials added since (the medians of those are the session columns).
 """
 import argparse, json, os, random, sqlite3, statistics, struct, subprocess, tempfile, time
 
@@ -35,6 +37,29 @@ def make_study(hpo, directory, size, optimizer):
     return path
 
 
+def session_times(hpo, path, repeats):
+    """The first ask of one `hpo session` on the study, and the later asks and tells, in seconds."""
+    session = subprocess.Popen([hpo, "session", "--study", path], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def request(r):
+        t0 = time.perf_counter()
+        session.stdin.write(json.dumps(r) + "\n")
+        session.stdin.flush()
+        reply = json.loads(session.stdout.readline())
+        if "error" in reply:
+            raise SystemExit(reply["error"])
+        return reply, time.perf_counter() - t0
+
+    asks, tells = [], []
+    for _ in range(repeats + 1):
+        asked, asking = request({"op": "ask"})
+        asks.append(asking)
+        tells.append(request({"op": "tell", "trial": asked["trial"], "value": 0.5})[1])
+    session.stdin.close()
+    session.wait()
+    return asks[0], asks[1:], tells
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--hpo", default=".build/release/hpo")
@@ -43,7 +68,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     hpo = os.path.abspath(args.hpo)
-    print(f"{'optimizer':10} {'trials':>7} {'ask ms':>8} {'tell ms':>8}")
+    print(f"{'optimizer':10} {'trials':>7} {'ask ms':>8} {'tell ms':>8} {'session: first ask':>19} {'ask':>6} {'tell':>6}")
     with tempfile.TemporaryDirectory() as directory:
         with open(os.path.join(directory, "space.yaml"), "w") as f:
             f.write(SPACE)
@@ -59,7 +84,10 @@ def main():
                     t0 = time.perf_counter()
                     subprocess.run([hpo, "tell", "--study", path, "--trial", str(trial), "--value", "0.5"], check=True, capture_output=True)
                     tells.append(time.perf_counter() - t0)
-                print(f"{optimizer:10} {size:>7} {1000 * statistics.median(asks):>8.1f} {1000 * statistics.median(tells):>8.1f}", flush=True)
+                first, session_asks, session_tells = session_times(hpo, path, args.repeats)
+                print(f"{optimizer:10} {size:>7} {1000 * statistics.median(asks):>8.1f} {1000 * statistics.median(tells):>8.1f} "
+                      f"{1000 * first:>19.1f} {1000 * statistics.median(session_asks):>6.1f} {1000 * statistics.median(session_tells):>6.1f}",
+                      flush=True)
 
 
 if __name__ == "__main__":

@@ -2,11 +2,12 @@
 """Ask/tell throughput of a study shared by concurrent workers: swift-hpo beside Optuna.
 
     python3 Benchmarks/storage/throughput.py --hpo .build/release/hpo [--postgresql URL] \
-        [--workers 1 4 16] [--seconds 15] [--samplers random default tpe] [--tools hpo hpo-optimize] [--optuna]
+        [--workers 1 4 16] [--seconds 15] [--samplers random default tpe] [--tools hpo hpo-session hpo-optimize] [--optuna]
 
 Each worker is a process that repeats: ask for a trial, tell it a loss (Branin), for --seconds.
-Three kinds of worker: `hpo` calls the `hpo ask` / `hpo tell` commands, two new processes per
-trial, as a worker script in any language does; `hpo-optimize` is one long-lived `hpo optimize`
+Four kinds of worker: `hpo` calls the `hpo ask` / `hpo tell` commands, two new processes per
+trial, as a worker script in any language does; `hpo-session` is the same script talking to one
+long-lived `hpo session` (a JSON request per line, a reply per line); `hpo-optimize` is one long-lived `hpo optimize`
 process per worker whose objective is a shell command printing x (so each of its trials also
 starts a process); `optuna` uses Optuna's Python API in-process on its RDB storage (the fastest
 way to use Optuna). Storages: a new SQLite
@@ -72,6 +73,31 @@ open({out!r}, "w").write("\\n".join(map(str, lat)))
 ''']
 
 
+def hpo_session_script(hpo, location, seconds, out):
+    """A worker that asks and tells through one `hpo session` process."""
+    return [sys.executable, "-c", f'''
+import json, math, subprocess, sys, time
+session = subprocess.Popen([{hpo!r}, "session", "--study", {location!r}], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+def request(r):
+    session.stdin.write(json.dumps(r) + "\\n"); session.stdin.flush()
+    reply = json.loads(session.stdout.readline())
+    if "error" in reply:
+        sys.stderr.write(reply["error"] + "\\n"); sys.exit(1)
+    return reply
+lat = []
+end = time.time() + {seconds}
+while time.time() < end:
+    t0 = time.perf_counter()
+    asked = request({{"op": "ask"}})
+    lat.append(time.perf_counter() - t0)
+    x, y = asked["config"]["x"], asked["config"]["y"]
+    b, c, t = 5.1 / (4 * math.pi ** 2), 5 / math.pi, 1 / (8 * math.pi)
+    request({{"op": "tell", "trial": asked["trial"], "value": (y - b * x * x + c * x - 6) ** 2 + 10 * (1 - t) * math.cos(x) + 10}})
+session.stdin.close(); session.wait()
+open({out!r}, "w").write("\\n".join(map(str, lat)))
+''']
+
+
 def percentile(values, q):
     values = sorted(values)
     if not values:
@@ -108,7 +134,7 @@ def run_workers(commands, workdir):
 
 def measure(tool, storage_name, location, sampler, workers, seconds, args, workdir):
     outs = [os.path.join(workdir, f"lat-{uuid.uuid4().hex}") for _ in range(workers)]
-    if tool in ("hpo", "hpo-optimize"):
+    if tool in ("hpo", "hpo-session", "hpo-optimize"):
         optimizer = {"random": "random", "default": "auto", "tpe": "tpe"}[sampler]
         init = subprocess.run([args.hpo, "ask", "--study", location, "--space", "space.yaml", "--optimizer", optimizer, "--seed", "1"],
                               cwd=workdir, capture_output=True, text=True)
@@ -126,7 +152,8 @@ def measure(tool, storage_name, location, sampler, workers, seconds, args, workd
                 "pairs_per_second": (complete - 1) / elapsed, "ask_p50_ms": float("nan"), "ask_p99_ms": float("nan"),
                 "errors": len(errors), "first_error": errors[0] if errors else "",
             }
-        commands = [hpo_worker_script(args.hpo, location, seconds, o) for o in outs]
+        script = hpo_session_script if tool == "hpo-session" else hpo_worker_script
+        commands = [script(args.hpo, location, seconds, o) for o in outs]
     else:
         py = args.optuna_python
         name = "bench-" + uuid.uuid4().hex[:8]
@@ -155,7 +182,7 @@ def main():
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--samplers", nargs="+", default=["random", "default"], choices=["random", "default", "tpe"])
-    parser.add_argument("--tools", nargs="+", default=["hpo", "hpo-optimize"], choices=["hpo", "hpo-optimize"],
+    parser.add_argument("--tools", nargs="+", default=["hpo", "hpo-optimize"], choices=["hpo", "hpo-session", "hpo-optimize"],
                         help="the swift-hpo workers to measure (Optuna's with --optuna)")
     parser.add_argument("--storages", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--optuna", action="store_true", help="also measure Optuna's RDB storage")

@@ -51,7 +51,12 @@ struct AskCommand: ParsableCommand {
         } else {
             trial = try study.ask(lease: lease)
         }
-        let config = String(decoding: try SortedJSON.encode(trial.config, newline: false), as: UTF8.self)
-        print("{\"trial\": \(trial.id), \"config\": \(config)}")
+        print(Self.line(for: trial))
+    }
+
+    /// A trial handed out, as `hpo ask` prints it: `{"trial": ID, "config": {...}}`.
+    static func line(for trial: Study.Trial) -> String {
+        let config = (try? SortedJSON.encode(trial.config, newline: false)) ?? Data("{}".utf8)
+        return "{\"trial\": \(trial.id), \"config\": \(String(decoding: config, as: UTF8.self))}"
     }
 }

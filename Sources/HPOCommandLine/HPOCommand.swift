@@ -14,7 +14,7 @@ public struct HPOCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ReproduceCommand.self, CompareCommand.self, RunCommand.self, BenchCommand.self, BenchmarksCommand.self,
-            OptimizersCommand.self, SpaceCommand.self, OptimizeCommand.self, AskCommand.self, TellCommand.self, HeartbeatCommand.self,
+            OptimizersCommand.self, SpaceCommand.self, OptimizeCommand.self, AskCommand.self, TellCommand.self, HeartbeatCommand.self, SessionCommand.self,
             StudyCommand.self, DashboardCommand.self,
         ]
     )

@@ -7,9 +7,9 @@ import Dispatch
 import HPO
 
 /// While installed, SIGINT, SIGTERM and SIGHUP no longer end `hpo` at once: each is handed to a
-/// ``CommandInterruption``, which forwards it to the running objective's process group, so that
-/// the command can record the trial interrupted and exit with 128 + the signal. A signal `hpo`
-/// was started ignoring (SIGHUP under `nohup`) stays ignored.
+/// handler, such as a ``CommandInterruption`` that forwards it to the running objective's process
+/// group, so that the command can record the trial interrupted and exit with 128 + the signal. A
+/// signal `hpo` was started ignoring (SIGHUP under `nohup`) stays ignored.
 struct SignalForwarding {
     /// The signals that stop `hpo optimize`.
     static let signals = [SIGINT, SIGTERM, SIGHUP]
@@ -18,12 +18,17 @@ struct SignalForwarding {
 
     /// Installs the handlers, which call `interruption.interrupt(signal:)`.
     init(to interruption: CommandInterruption) {
+        self.init { interruption.interrupt(signal: $0) }
+    }
+
+    /// Installs the handlers, which call `handler` with the signal's number on a thread of their own.
+    init(handler: @escaping @Sendable (Int32) -> Void) {
         sources = Self.signals.compactMap { number in
             // The default action must not run: the dispatch source sees the signal all the same.
             let previous = signal(number, SIG_IGN)
             guard !Self.isIgnore(previous) else { return nil }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { interruption.interrupt(signal: number) }
+            source.setEventHandler { handler(number) }
             source.resume()
             return source
         }
