@@ -2,6 +2,8 @@ import Foundation
 import HPO
 import HPORun
 import HPOStudy
+import HPOTestSupport
+import Synchronization
 import Testing
 
 /// A running `hpo session`: requests written to its standard input, a reply read per request.
@@ -168,5 +170,58 @@ struct SessionCommandTests {
         let trials = try StudyCommandLineTests.trials(directory.appendingPathComponent("s.sqlite"))
         #expect(trials.map(\.state) == [.complete, .running])
         #expect(trials.last?.retryOf == nil, "the other worker got a new configuration, not this trial's")
+    }
+
+    @Test("four sessions started at once on a new study file: each trial handed out once, every value as told, the budget exactly")
+    func concurrentSessionsOnAFile() throws {
+        try Self.concurrentSessions(location: "s.sqlite", name: "session-concurrent")
+    }
+
+    @Test("four sessions started at once on a new PostgreSQL study: the same",
+          .enabled(if: TestDatabase.isEnabled, Comment(rawValue: TestDatabase.skipReason)))
+    func concurrentSessionsInPostgreSQL() throws {
+        try Self.concurrentSessions(location: try TestDatabase.study("session"), name: "session-concurrent-pg")
+    }
+
+    /// Four workers, each a session it asks and tells until the study's 40 evaluations are spent.
+    static func concurrentSessions(location: String, name: String) throws {
+        let directory = try StudyCommandLineTests.workspace(name)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let told = Mutex<[Int: Double]>([:]), problems = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            do {
+                let session = try SessionProcess(
+                    ["--study", location, "--space", "space.json", "--optimizer", "random", "--evaluations", "40"], in: directory)
+                while true {
+                    let line = session.send(#"{"op": "ask"}"#)
+                    if line.hasPrefix(#"{"done":true"#) { break }
+                    let reply = try JSONDecoder().decode(StudyCommandLineTests.AskReply.self, from: Data(line.utf8))
+                    guard let x = reply.config["x"]?.number else {
+                        throw CocoaError(.coderInvalidValue, userInfo: [NSDebugDescriptionErrorKey: "worker \(worker) asked: \(line)"])
+                    }
+                    let trial = reply.trial
+                    let answer = session.send(#"{"op": "tell", "trial": \#(trial), "value": \#(x)}"#)
+                    guard answer.contains(#""state":"complete""#) else {
+                        throw CocoaError(.coderInvalidValue, userInfo: [NSDebugDescriptionErrorKey: "worker \(worker) told: \(answer)"])
+                    }
+                    let repeated = told.withLock { $0.updateValue(x, forKey: trial) != nil }
+                    if repeated { problems.withLock { $0.append("trial \(trial) was handed out twice") } }
+                }
+                let stderr = session.finish()
+                if session.process.terminationStatus != 0 { problems.withLock { $0.append("worker \(worker): \(stderr)") } }
+            } catch {
+                problems.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(problems.withLock { $0 }.isEmpty, "\(problems.withLock { $0 })")
+        let stored = location.hasPrefix("postgresql") ? location : directory.appendingPathComponent(location).path
+        let trials = try StudyStorages.standard.open(stored).trials()
+        #expect(trials.map(\.id) == Array(1...40))
+        #expect(trials.allSatisfy { $0.state == .complete })
+        let values = told.withLock { $0 }
+        #expect(values.count == 40)
+        for trial in trials {
+            #expect(trial.value == values[trial.id] && trial.value == trial.config["x"]?.number, "trial \(trial.id)")
+        }
     }
 }
