@@ -9,7 +9,7 @@ public struct HPOCommand: AsyncParsableCommand {
             Runs random search and Bayesian optimization on the embedded FCNet tabular benchmarks \
             (62,208 configurations of a 2-layer MLP on 4 UCI regression sets). Every run is \
             reproducible from its seed. Tunes any program too: `hpo optimize` runs an external \
-            command per trial, `hpo ask`/`hpo tell` serve workers in any language, and study files \
+            command per trial, `hpo ask`/`hpo tell` or one `hpo session` serve workers in any language, and study files \
             (SQLite) keep every trial across restarts and processes.
             """,
         subcommands: [

@@ -15,10 +15,12 @@ struct SessionCommand: ParsableCommand {
             write requests to its standard input, one JSON object per line; each gets one JSON \
             line on standard output, written at once.
 
-              {"op": "ask"}                                 -> {"trial": 7, "config": {"lr": 0.01, ...}}
-              {"op": "tell", "trial": 7, "value": 0.25}     -> {"trial": 7, "state": "complete", "value": 0.25}
+              {"op": "ask"}
+                -> {"trial": 7, "config": {"lr": 0.01, ...}}
+              {"op": "tell", "trial": 7, "value": 0.25}
+                -> {"state": "complete", "trial": 7, "value": 0.25}
               {"op": "tell", "trial": 7, "failed": true, "reason": "diverged"}
-                                                            -> {"trial": 7, "state": "failed"}
+                -> {"state": "failed", "trial": 7}
 
             When no trial is left (the study has --evaluations finished or running trials, or \
             the optimizer has evaluated every configuration of a finite space) an ask replies \
