@@ -67,14 +67,34 @@ struct SessionCommand: ParsableCommand {
             Foundation.exit(128 + number)
         }
         defer { signals.cancel() }
+        signal(SIGPIPE, SIG_IGN) // a reader gone shows as a failed write, not as the end of this process
+        var ending = "its worker ended the hpo session (its input closed) before telling it"
         while let line = readLine(strippingNewline: true) {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             var reply = session.reply(to: line)
             reply.append(0x0A)
-            FileHandle.standardOutput.write(reply)
+            guard Self.writeToStandardOutput(reply) else {
+                ending = "its worker stopped reading the hpo session's replies (its output closed) before telling it"
+                break
+            }
         }
         renewal.cancel()
-        session.interruptOutstanding(because: "its worker ended the hpo session (its input closed) before telling it")
+        session.interruptOutstanding(because: ending)
+    }
+
+    /// Writes all of `data` to standard output at once (unbuffered); `false` if it cannot, as
+    /// when nobody reads it any more.
+    private static func writeToStandardOutput(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 }
 

@@ -11,6 +11,7 @@ private final class SessionProcess {
     let process = Process()
     private let input = Pipe(), output = Pipe(), error = Pipe()
     private var buffered = Data()
+    private var outputClosed = false
 
     init(_ arguments: [String], in directory: URL) throws {
         process.executableURL = try HPOProcess.executable
@@ -26,6 +27,7 @@ private final class SessionProcess {
     /// session ended instead.
     func send(_ request: String) -> String {
         input.fileHandleForWriting.write(Data((request + "\n").utf8))
+        guard !outputClosed else { return "" }
         while true {
             if let newline = buffered.firstIndex(of: 0x0A) {
                 let line = String(decoding: buffered[..<newline], as: UTF8.self)
@@ -48,6 +50,12 @@ private final class SessionProcess {
     func ask() throws -> StudyCommandLineTests.AskReply {
         let line = send(#"{"op": "ask"}"#)
         return try JSONDecoder().decode(StudyCommandLineTests.AskReply.self, from: Data(line.utf8))
+    }
+
+    /// Closes this end of its output, as a worker that stops reading does.
+    func closeOutput() {
+        try? output.fileHandleForReading.close()
+        outputClosed = true
     }
 
     /// Closes its input and waits for it to exit; returns its standard error.
@@ -138,6 +146,21 @@ struct SessionCommandTests {
         _ = next.finish()
         #expect(again.config == asked.config)
         #expect(try StudyCommandLineTests.trials(directory.appendingPathComponent("s.sqlite")).last?.retryOf == asked.trial)
+    }
+
+    @Test("a worker that stops reading the replies ends the session: the trials it was handed are marked interrupted at once, and the session exits without a crash")
+    func closedOutputInterrupts() throws {
+        let directory = try StudyCommandLineTests.workspace("session-closed-output")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = try SessionProcess(["--study", "s.sqlite", "--space", "space.json", "--optimizer", "random"], in: directory)
+        _ = try session.ask()
+        session.closeOutput()
+        _ = session.send(#"{"op": "ask"}"#) // its reply goes nowhere
+        let stderr = session.finish()
+        #expect(session.process.terminationReason == .exit && session.process.terminationStatus == 0, "\(stderr)")
+        let trials = try StudyCommandLineTests.trials(directory.appendingPathComponent("s.sqlite"))
+        #expect(trials.map(\.state) == [.interrupted, .interrupted])
+        #expect(trials.allSatisfy { $0.failureReason?.contains("stopped reading the hpo session's replies") == true })
     }
 
     @Test("SIGTERM marks the trials handed out and not told interrupted and exits with 128 + 15")
