@@ -45,8 +45,8 @@ public final class CommandWatchdog: Sendable {
             throw Self.failure("cannot open /dev/null")
         }
         var pid = pid_t()
-        let tenths = Int((max(0, killAfter) * 10).rounded(.up))
-        let status = ChildProcess.withCStrings(["/bin/sh", "-c", Self.script(killAfterTenths: tenths)]) { arguments in
+        let seconds = String(format: "%.1f", max(0, killAfter))
+        let status = ChildProcess.withCStrings(["/bin/sh", "-c", Self.script(killAfter: seconds)]) { arguments in
             ChildProcess.withCStrings(ChildProcess.environmentStrings(adding: [:])) { environment in
                 ChildProcess.spawn(&pid, arguments: arguments, environment: environment, descriptors: [ends[1], null, null])
             }
@@ -98,7 +98,7 @@ public final class CommandWatchdog: Sendable {
     /// The watchdog: it keeps the groups started and not ended as ` 12 34 `, and at the end of its
     /// input signals those left. It ignores the signals that stop a terminal's jobs, since it ends
     /// by itself when its input ends.
-    static func script(killAfterTenths: Int) -> String {
+    static func script(killAfter: String) -> String {
         #"""
         trap '' INT HUP TERM QUIT
         groups=' '
@@ -111,14 +111,11 @@ public final class CommandWatchdog: Sendable {
         done
         [ "$groups" = ' ' ] && exit 0
         for group in $groups; do kill -TERM -$group 2>/dev/null; done
-        waited=0
-        while [ $waited -lt \#(killAfterTenths) ]; do
-          alive=
-          for group in $groups; do kill -0 -$group 2>/dev/null && alive=1; done
-          [ -z "$alive" ] && exit 0
-          sleep 0.1
-          waited=$((waited + 1))
-        done
+        sleep 0.1
+        alive=
+        for group in $groups; do kill -0 -$group 2>/dev/null && alive=1; done
+        [ -z "$alive" ] && exit 0
+        sleep \#(killAfter)
         for group in $groups; do kill -KILL -$group 2>/dev/null; done
         exit 0
         """#
