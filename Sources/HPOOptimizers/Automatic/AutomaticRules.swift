@@ -6,7 +6,7 @@ import HPOSpace
 /// - A noisy objective: `bo-rf-noisy`, the preset with intensification and a final confirmation.
 /// - A space with a real or integer range: `bo-gp`, which had the best average rank over the
 ///   synthetic suite at 25%, 50% and 100% of each budget (continuous problems of 2 to 20
-///   dimensions, integer, mixed and categorical ones; BENCHMARKS.md).
+///   dimensions, integer, mixed and categorical ones; docs/benchmark-notes.md).
 /// - A space of categorical and ordinal parameters only (a tabular benchmark, an architecture
 ///   search): `bo-rf`, stronger than `bo-gp` on three of the four FCNet tables.
 ///
