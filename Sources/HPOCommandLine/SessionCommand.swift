@@ -73,28 +73,15 @@ struct SessionCommand: ParsableCommand {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             var reply = session.reply(to: line)
             reply.append(0x0A)
-            guard Self.writeToStandardOutput(reply) else {
+            do {
+                try FileHandle.standardOutput.write(contentsOf: reply) // unbuffered: the reply leaves at once
+            } catch {
                 ending = "its worker stopped reading the hpo session's replies (its output closed) before telling it"
                 break
             }
         }
         renewal.cancel()
         session.interruptOutstanding(because: ending)
-    }
-
-    /// Writes all of `data` to standard output at once (unbuffered); `false` if it cannot, as
-    /// when nobody reads it any more.
-    private static func writeToStandardOutput(_ data: Data) -> Bool {
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
     }
 }
 
