@@ -53,7 +53,7 @@ public final class SQLiteStudyStorage: StudyStorage {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "study"
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
             database = pool
             // Most opens find a current study: read it without a lock, and take the write lock
             // only to create or migrate one.
@@ -117,6 +117,23 @@ public final class SQLiteStudyStorage: StudyStorage {
             throw StudyError.storage(file: path, message: error.message ?? "\(error)")
         } catch let error as DecodingError {
             throw StudyError.storage(file: path, message: "its settings cannot be read: " + error.readableDescription)
+        }
+    }
+
+    /// A pool on the file at `path`, retried for up to `patience` seconds while the file is
+    /// locked: switching a new file to WAL mode takes an exclusive lock that SQLite does not wait
+    /// for, so processes that open a new study at once would otherwise fail with "database is
+    /// locked" although the busy timeout is set.
+    private static func openPool(path: String, configuration: GRDB.Configuration, patience: TimeInterval) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(patience)
+        var pause = 0.005
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.1)
+            }
         }
     }
 

@@ -87,6 +87,30 @@ struct ShortTransactionTests {
         }
     }
 
+    @Test("a new study file locked by another process while it opens waits for the lock instead of failing")
+    func newFileLockedWhileOpening() throws {
+        let path = Spaces.temporaryStudyPath("creating")
+        defer { Spaces.remove(path) }
+        let settings = StudySettings(space: try Spaces.mixed(), optimizer: .random(RandomSearch.Settings()), seed: 2)
+        // Another process's connection is writing the new file (as one creating the study is):
+        // switching to WAL mode needs the exclusive lock, and SQLite returns "database is locked"
+        // at once instead of waiting for it.
+        var unsafe = Configuration()
+        unsafe.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: unsafe)
+        try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE; CREATE TABLE other (x); ") }
+        let released = Thread {
+            Thread.sleep(forTimeInterval: 0.3)
+            try? other.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+        }
+        released.start()
+        let storage = try SQLiteStudyStorage(path: path, creating: settings, busyTimeout: 10)
+        #expect(storage.settings == settings)
+        let study = Study(storage: storage)
+        try study.tell(try study.ask(), value: 1)
+        #expect(try study.trials().count == 1)
+    }
+
     @Test("a study opened read-only writes nothing and refuses writes with a clear message")
     func readOnlyWritesNothing() throws {
         let path = Spaces.temporaryStudyPath("readonly")
