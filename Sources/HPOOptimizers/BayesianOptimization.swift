@@ -101,7 +101,7 @@ public struct BayesianOptimization: Optimizer {
     /// before the fit, then the fit, then nothing.
     public mutating func replaySuggestion(given history: History, using generator: inout SeededGenerator) throws {
         guard case .model(let data, _) = try plan(given: history, using: &generator) else { return }
-        try surrogate.fit(data.configurations, data.losses, using: &generator)
+        try surrogate.fit(data.configurations, data.losses, settled: data.settledCount, using: &generator)
     }
 
     /// What a suggestion does.
@@ -140,10 +140,10 @@ public struct BayesianOptimization: Optimizer {
     private mutating func fitAcquisition(
         to data: TrainingData, excluding excluded: Set<Configuration>, using generator: inout SeededGenerator
     ) throws -> AcquisitionProblem {
-        try surrogate.fit(data.configurations, data.losses, using: &generator)
+        try surrogate.fit(data.configurations, data.losses, settled: data.settledCount, using: &generator)
         let model = surrogate
         let transform = model.targetTransform
-        let means = data.configurations.map { model.predict($0).mean }
+        let means = data.configurations.map { model.predictMean($0) }
         // The first evaluated configuration of the lowest predicted mean.
         let best = means.indices.min { means[$0] < means[$1] }
         // The incumbent is the lowest predicted mean among the evaluated configurations: robust to

@@ -67,6 +67,10 @@ public struct History: Sendable {
     public private(set) var incumbent: Configuration?
     /// The configurations whose evaluation is still running (``appendRunning(_:)``).
     public private(set) var running: Set<Configuration> = []
+    /// The number of leading observations that are results, before the first one appended as
+    /// running: all of them when none is running.
+    public var settledCount: Int { firstRunningIndex ?? observations.count }
+    private var firstRunningIndex: Int?
     /// The number of evaluations the run will make in all, when it is known (`hpo run`, a study
     /// optimized to a limit); an optimizer may plan its last evaluations by it.
     public let budget: Int?
@@ -105,6 +109,7 @@ public struct History: Sendable {
     /// (the "constant liar" of parallel Bayesian optimization: the model steers away from it),
     /// and remembers it in ``running`` so that intensification does not confirm it twice at once.
     public mutating func appendRunning(_ configuration: Configuration) {
+        if firstRunningIndex == nil { firstRunningIndex = observations.count }
         append(Observation(configuration: configuration, value: nil))
         running.insert(configuration)
     }

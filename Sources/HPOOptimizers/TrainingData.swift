@@ -9,6 +9,9 @@ struct TrainingData {
     var losses: [Double]
     /// The lowest successful loss.
     var bestLoss: Double
+    /// The number of leading observations that are results, not running evaluations imputed
+    /// as failures (``History/settledCount``).
+    var settledCount: Int
 
     /// The training set of `history`, or `nil` when no evaluation has succeeded yet.
     init?(history: History) {
@@ -18,6 +21,7 @@ struct TrainingData {
         configurations = history.observations.map(\.configuration)
         losses = observed.map { $0 ?? worst }
         bestLoss = best
+        settledCount = history.settledCount
     }
 
     /// The distinct configurations ordered by loss, best first (ties in history order).

@@ -30,8 +30,22 @@ public protocol Surrogate: Sendable {
     /// Fits the model to configurations and their observed values (same length, at least one).
     mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) throws
 
+    /// Fits as ``fit(_:_:using:)`` does, knowing that only the first `settled` observations are
+    /// results; the rest stand for evaluations still running, imputed (parallel workers' constant
+    /// liar). A surrogate may learn what does not change from one suggestion to the next (e.g.
+    /// a Gaussian process's kernel hyperparameters) from the results alone. By default, the
+    /// plain fit.
+    mutating func fit(
+        _ configurations: [Configuration], _ values: [Double], settled: Int, using generator: inout SeededGenerator
+    ) throws
+
     /// The predictive mean and variance at `configuration`; call after `fit`.
     func predict(_ configuration: Configuration) -> Prediction
+
+    /// The predictive mean at `configuration`, equal to `predict(configuration).mean`: for
+    /// surrogates whose variance costs more than their mean (a Gaussian process's is O(n^2)).
+    /// By default, `predict(configuration).mean`.
+    func predictMean(_ configuration: Configuration) -> Double
 
     /// The predictions at `configurations`, written into `predictions` (resized to match, its
     /// storage reused): the path for scoring many candidates. By default, `predict` in a loop.
@@ -58,6 +72,18 @@ extension Surrogate {
 
     /// Surrogates whose fit replaces what they knew keep no state between fits.
     public var keepsStateBetweenFits: Bool { false }
+
+    /// Fits to every observation alike.
+    public mutating func fit(
+        _ configurations: [Configuration], _ values: [Double], settled: Int, using generator: inout SeededGenerator
+    ) throws {
+        try fit(configurations, values, using: &generator)
+    }
+
+    /// The mean of the full prediction.
+    public func predictMean(_ configuration: Configuration) -> Double {
+        predict(configuration).mean
+    }
 
     /// Predicts one configuration after the other.
     public func predict(_ configurations: [Configuration], into predictions: inout [Prediction]) {

@@ -3,10 +3,45 @@ import HPORandom
 import HPORun
 import HPOSpace
 import HPOSurrogate
+import Synchronization
 import Testing
 @testable import HPOOptimizers
 
+/// A surrogate that records how many observations and results its last fit was given.
+private struct FitRecorder: Surrogate {
+    let space: SearchSpace
+    let fits: FitLog
+    final class FitLog: Sendable {
+        let fits = Mutex<[(observations: Int, settled: Int)]>([])
+        var counts: [(observations: Int, settled: Int)] { fits.withLock { $0 } }
+    }
+    mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) {
+        fits.fits.withLock { $0.append((configurations.count, configurations.count)) }
+    }
+    mutating func fit(_ configurations: [Configuration], _ values: [Double], settled: Int, using generator: inout SeededGenerator) {
+        fits.fits.withLock { $0.append((configurations.count, settled)) }
+    }
+    func predict(_ configuration: Configuration) -> Prediction { Prediction(mean: configuration[0], variance: 1) }
+}
+
 @Suite struct BayesianOptimizationTests {
+    /// Running evaluations (appended as failures after the results) reach the surrogate as
+    /// observations that are not settled: the fit is told how many results lead.
+    @Test func theSurrogateIsToldWhichObservationsAreResults() throws {
+        let space = try SearchSpace([.real("x", 0, 1)])
+        let log = FitRecorder.FitLog()
+        var optimizer = try BayesianOptimization(
+            space: space, surrogate: FitRecorder(space: space, fits: log), settings: .init(maximizer: .randomSampling(samples: 8), initialDesignSize: 2))
+        var history = History(space: space)
+        for x in [0.1, 0.5, 0.9] { history.append(Observation(configuration: Configuration([x]), value: x)) }
+        var generator = SeededGenerator(seed: 1)
+        _ = try optimizer.suggest(given: history, using: &generator)
+        history.appendRunning(Configuration([0.3]))
+        history.appendRunning(Configuration([0.7]))
+        _ = try optimizer.suggest(given: history, using: &generator)
+        #expect(log.counts.map(\.observations) == [3, 5] && log.counts.map(\.settled) == [3, 3])
+    }
+
     static let boRF = OptimizerSpec.bayesianOptimization(
         surrogate: .randomForest(RandomForest.Settings()), settings: BayesianOptimization.Settings())
 

@@ -29,11 +29,12 @@ import Testing
     }
 
     @Test func isRegisteredWithItsKeys() throws {
-        let named = try OptimizerRegistry.standard.optimizer(label: "bo-gp[restarts=3,initial_design=5,targets=copula]")
+        let named = try OptimizerRegistry.standard.optimizer(label: "bo-gp[restarts=3,initial_design=5,targets=copula,refit_until=40]")
         let keys = Set(named.spec.keys.map(\.key))
-        #expect(keys == ["acquisition", "kappa", "initial_design", "allow_repeats", "restarts", "max_observations", "targets"])
+        #expect(keys == ["acquisition", "kappa", "initial_design", "allow_repeats", "restarts", "max_observations", "refit_until", "targets"])
         let settings = try #require(named.spec.settings(as: BayesianOptimization.GaussianProcessKind.Settings.self))
-        #expect(settings.gaussianProcess.restarts == 3 && settings.loop.initialDesignSize == 5 && settings.gaussianProcess.targets == .copula)
+        #expect(settings.gaussianProcess.restarts == 3 && settings.loop.initialDesignSize == 5 && settings.gaussianProcess.targets == .copula
+            && settings.gaussianProcess.refitUntil == 40)
         #expect(named.spec.summary.contains("Gaussian process"))
     }
 

@@ -24,6 +24,15 @@ struct HistoryTests {
         #expect(h.tallies[Configuration([0])]?.evaluations == 1)
     }
 
+    @Test("the settled count is the results before the first running evaluation")
+    func settledCount() {
+        var h = history([(0, 0.5), (1, nil)])
+        #expect(h.settledCount == 2)
+        h.appendRunning(Configuration([2]))
+        h.appendRunning(Configuration([3]))
+        #expect(h.count == 4 && h.settledCount == 2)
+    }
+
     @Test("a repeated configuration is judged by the mean of its observations")
     func meanOfRepeats() throws {
         // x = 1 draws 0.25 (leads), then 0.75: mean 0.5, behind x = 2's 0.375, which takes the lead.

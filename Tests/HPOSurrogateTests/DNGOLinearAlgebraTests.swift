@@ -31,6 +31,17 @@ struct DNGOLinearAlgebraTests {
         #expect(abs(cholesky.inverseQuadraticForm(b) - expected) < 1e-12)
     }
 
+    /// An order of 21 runs the dot product's blocks of eight and four and its scalar tail.
+    @Test func solvesALargerSystem() throws {
+        let n = 21
+        var a = SquareMatrix(order: n, diagonal: 3 * Double(n)) // diagonally dominant: positive definite
+        for i in 0..<n { for j in 0..<n { a[i, j] += sin(Double(i * j + 1)) + sin(Double(j * i + 1)) } } // symmetric
+        let x = (0..<n).map { Double($0 % 5) - 2.5 }
+        let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + a[i, $1] * x[$1] } }
+        let solved = try #require(Cholesky(a)).solve(b)
+        for i in 0..<n { #expect(abs(solved[i] - x[i]) < 1e-12, "x[\(i)]") }
+    }
+
     @Test func rejectsIndefiniteMatrices() {
         var a = SquareMatrix(order: 2, diagonal: 1)
         a[0, 1] = 2

@@ -157,6 +157,82 @@ struct GaussianProcessTests {
         }
     }
 
+    /// The anchors of the default settings (refitUntil 64): round(64 2^(k/4)) = 64, 76, 91, 108,
+    /// 128, ..., each used once the results exceed it by an eighth.
+    @Test func hyperparameterAnchorsGrowByAFifthWithAMarginOfAnEighth() throws {
+        let settings = GaussianProcess.Settings()
+        #expect(settings.hyperparameterAnchor(settled: 10) == nil)
+        #expect(settings.hyperparameterAnchor(settled: 71) == nil)
+        #expect(settings.hyperparameterAnchor(settled: 72) == 64)
+        #expect(settings.hyperparameterAnchor(settled: 84) == 64)
+        #expect(settings.hyperparameterAnchor(settled: 85) == 76)
+        #expect(settings.hyperparameterAnchor(settled: 1000) == 861)
+        // Four fits per doubling: 64, 76, 91, 108, 128, 152, 181, 215, 256, ..., 861.
+        let anchors = (72...1000).compactMap { settings.hyperparameterAnchor(settled: $0) }
+        #expect(Array(Set(anchors)).sorted().prefix(9) == [64, 76, 91, 108, 128, 152, 181, 215, 256])
+        #expect(Set(anchors).count == 16)
+        var always = settings
+        always.refitUntil = .max
+        #expect(always.hyperparameterAnchor(settled: 1_000_000) == nil)
+        #expect(throws: SurrogateError.self) { try GaussianProcess(space: try mixedSpace(), settings: .init(refitUntil: 1)) }
+    }
+
+    /// Settings stored by a study before `refitUntil` existed fit at every suggestion, as they did.
+    @Test func settingsSavedBeforeTheRefitScheduleRefitAlways() throws {
+        let encoded = try JSONEncoder().encode(GaussianProcess.Settings(restarts: 2))
+        var object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        #expect(object["refitUntil"] as? Int == 64)
+        object["refitUntil"] = nil
+        let decoded = try JSONDecoder().decode(GaussianProcess.Settings.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(decoded == GaussianProcess.Settings(restarts: 2, refitUntil: .max))
+        #expect(try JSONDecoder().decode(GaussianProcess.Settings.self, from: encoded) == GaussianProcess.Settings(restarts: 2))
+    }
+
+    /// Past `refitUntil` the hyperparameter search starts from a fit on the results up to the
+    /// anchor, which depends on them alone, not on the generator or the results after the
+    /// anchor. The search then improves on that start on all the observations,
+    /// and a process that remembered the anchor's fit predicts exactly what a fresh one does.
+    /// With 100 results the anchor is 76.
+    @Test func pastTheScheduleTheSearchStartsFromTheAnchorsFit() throws {
+        let space = try mixedSpace()
+        var sampler = SeededGenerator(seed: 11)
+        let configurations = (0..<130).map { _ in space.sample(using: &sampler) }
+        let values = configurations.map { c in c[0] * c[0] + log(c[1]) + 2 * c[2] + (c[3] == 1 ? 1 : 0) }
+        #expect(GaussianProcess.Settings().hyperparameterAnchor(settled: 100) == 76)
+
+        func fitted(_ indices: [Int], settled: Int, seed: UInt64, into process: inout GaussianProcess) throws -> KernelHyperparameters {
+            var generator = SeededGenerator(seed: seed)
+            try process.fit(indices.map { configurations[$0] }, indices.map { values[$0] }, settled: settled, using: &generator)
+            return try #require(process.hyperparameters)
+        }
+        let probe = try GaussianProcess(space: space)
+        let start = probe.anchorHyperparameters(Array(configurations[..<76]), Array(values[..<76]))
+        // The anchor's fit: the same from another process, different on other results.
+        #expect(try GaussianProcess(space: space).anchorHyperparameters(Array(configurations[..<76]), Array(values[..<76])) == start)
+        #expect(probe.anchorHyperparameters(Array(configurations[1..<77]), Array(values[1..<77])) != start)
+
+        var first = try GaussianProcess(space: space)
+        let reference = try fitted(Array(0..<100), settled: 100, seed: 1, into: &first)
+        var other = try GaussianProcess(space: space)
+        #expect(try fitted(Array(0..<100), settled: 100, seed: 2, into: &other) == reference)
+        // The search moved from the start, to a higher posterior on all 100 results.
+        let targets = values[..<100].map { $0 }
+        let mean = targets.reduce(0, +) / 100
+        let spread = (targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 100).squareRoot()
+        let likelihood = MarginalLikelihood(
+            encoding: GaussianProcessEncoding(space: space), features: configurations[..<100].flatMap { GaussianProcessEncoding(space: space).features($0) },
+            targets: targets.map { ($0 - mean) / spread })
+        #expect(reference != start)
+        #expect(likelihood.negativeLogPosterior(reference).value < likelihood.negativeLogPosterior(start).value)
+        // The next suggestion's fit: from the memo in `first`, afresh in `fresh`.
+        var fresh = try GaussianProcess(space: space)
+        #expect(try fitted(Array(0..<101), settled: 101, seed: 3, into: &first) == (try fitted(Array(0..<101), settled: 101, seed: 3, into: &fresh)))
+        for c in (0..<5).map({ _ in space.sample(using: &sampler) }) {
+            #expect(first.predict(c) == fresh.predict(c))
+            #expect(first.predictMean(c) == first.predict(c).mean)
+        }
+    }
+
     /// Known values from Optuna 5.1's GPSampler, which has the same kernel and priors: on 14
     /// observations of Hartmann-3 (the first 14 of a bo-gp run), Optuna's `fit_kernel_params` run
     /// to a gradient tolerance of 1e-8 reaches log hyperparameters (-2.0920, 1.8454, 2.5903,

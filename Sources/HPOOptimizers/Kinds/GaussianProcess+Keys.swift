@@ -14,6 +14,9 @@ extension GaussianProcess.Settings {
             .integer(
                 "max_observations", \.maximumObservations, minimum: 2,
                 "The most observations the process conditions on (a random subset that keeps the best past it)."),
+            .integer(
+                "refit_until", \.refitUntil, minimum: 2,
+                "Results up to which each suggestion fits the kernel hyperparameters from scratch; past it each fit starts from the fit made when the results last grew by a fifth, which keeps long runs and many workers fast."),
             TargetScale.setting(\.targets),
         ]
     }

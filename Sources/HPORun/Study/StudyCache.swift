@@ -44,7 +44,7 @@ final class StudyCache: Sendable {
                 ?? StudyOptimizer(settings: settings, budget: budget, trials: trials)
             self.optimizer = nil
             if !optimizer.advance(to: trials, settled: ledger.settled) {
-                optimizer = try StudyOptimizer(settings: settings, budget: budget, trials: trials)
+                optimizer = optimizer.restarted(for: trials)
                 _ = optimizer.advance(to: trials, settled: ledger.settled)
             }
             return optimizer

@@ -28,6 +28,10 @@ struct StudyOptimizer: Sendable {
     /// Whether suggestions are steps: the optimizer keeps state between them.
     let replaysSuggestions: Bool
     private(set) var optimizer: any Optimizer
+    /// The optimizer as made, before any step: where a restart begins. A copy, not a new one,
+    /// so that what copies of one optimizer share without changing its results (a Gaussian
+    /// process's remembered hyperparameter fit) survives restarts.
+    private let initial: any Optimizer
     /// The finished trials told so far, in id order.
     private(set) var history: History
     /// The steps taken so far.
@@ -50,11 +54,22 @@ struct StudyOptimizer: Sendable {
     /// finish out of order, it would cost one fit per trial at every ask. Such an optimizer is
     /// only told the results.
     init(settings: StudySettings, budget: Int?, trials: some Collection<Study.Trial>) throws {
+        try self.init(settings: settings, budget: budget, optimizer: settings.optimizer.makeOptimizer(space: settings.space), trials: trials)
+    }
+
+    private init(settings: StudySettings, budget: Int?, optimizer: any Optimizer, trials: some Collection<Study.Trial>) {
         self.settings = settings
         self.budget = budget
-        optimizer = try settings.optimizer.makeOptimizer(space: settings.space)
+        self.optimizer = optimizer
+        initial = optimizer
         replaysSuggestions = optimizer.keepsStateBetweenSuggestions && Self.ranOneAtATime(trials)
         history = History(space: settings.space, budget: budget)
+    }
+
+    /// This optimizer started afresh, to be brought up to date with `trials`: what
+    /// ``init(settings:budget:trials:)`` makes, from a copy of the optimizer as first made.
+    func restarted(for trials: some Collection<Study.Trial>) -> StudyOptimizer {
+        StudyOptimizer(settings: settings, budget: budget, optimizer: initial, trials: trials)
     }
 
     /// Whether each of `trials` started after the one before it had finished.

@@ -16,7 +16,11 @@ import HPOSpace
 /// Cost: each likelihood evaluation factorises and inverts the kernel matrix (O(n^3)); the
 /// hyperparameters are fitted on at most ``Settings/maximumFitObservations`` observations and the
 /// posterior uses at most ``Settings/maximumObservations``, random subsets that keep the best
-/// observation, so a fit costs O(min(n, N)^3) however long the run.
+/// observation, so a fit costs O(min(n, N)^3) however long the run. Past ``Settings/refitUntil``
+/// results the search for the hyperparameters starts from their fit on the results up to an
+/// anchor that grows by a fifth at a time (``Settings/hyperparameterAnchor(settled:)``), made once
+/// per anchor and remembered, instead of from the prior's centre and random restarts: one short
+/// local search per suggestion instead of several long ones.
 public struct GaussianProcess: DifferentiableSurrogate {
     public let space: SearchSpace
     /// The settings in use.
@@ -24,6 +28,8 @@ public struct GaussianProcess: DifferentiableSurrogate {
     public private(set) var targetTransform: TargetTransform = .identity
     private let encoding: GaussianProcessEncoding
     private var posterior: GaussianProcessPosterior?
+    /// The last anchor fit, shared with this value's copies.
+    private let memo = AnchorFitMemo()
 
     /// The hyperparameters of the last fit.
     public var hyperparameters: KernelHyperparameters? { posterior?.hyperparameters }
@@ -41,35 +47,84 @@ public struct GaussianProcess: DifferentiableSurrogate {
     /// Throws ``SurrogateError`` when there are no observations, the counts differ or a value is
     /// not finite, and ``HPOSpace/SpaceError`` when a configuration is not in the space.
     public mutating func fit(_ configurations: [Configuration], _ values: [Double], using generator: inout SeededGenerator) throws {
+        try fit(configurations, values, settled: configurations.count, using: &generator)
+    }
+
+    /// Fits as ``fit(_:_:using:)`` does; once the first `settled` observations (the results)
+    /// pass ``Settings/refitUntil``, the search for the hyperparameters starts from their fit on
+    /// the results up to the anchor of ``Settings/hyperparameterAnchor(settled:)`` alone.
+    ///
+    /// That anchor fit depends only on the anchor's observations: its random draws come from a
+    /// generator seeded by them, not from `generator`. So it is the same whenever and in
+    /// whichever process it is made, and copies of this process remember the last one
+    /// instead of making it again.
+    public mutating func fit(
+        _ configurations: [Configuration], _ values: [Double], settled: Int, using generator: inout SeededGenerator
+    ) throws {
         try validateObservations(configurations, values)
         let transform = settings.targets.transform(fittedTo: values)
         let transformed = values.map(transform.apply)
         let kept = Self.subset(of: transformed, size: settings.maximumObservations, using: &generator)
         let keptTargets = kept.map { transformed[$0] }
-        let mean = keptTargets.reduce(0, +) / Double(kept.count)
-        let spread = (keptTargets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(kept.count)).squareRoot()
-        let scale = spread > 1e-12 * max(1, abs(mean)) ? spread : 1
+        let (mean, scale) = Self.standardization(of: keptTargets)
         let features = kept.flatMap { encoding.features(configurations[$0]) }
         let standardized = keptTargets.map { ($0 - mean) / scale }
+        let likelihood = MarginalLikelihood(encoding: encoding, features: features, targets: standardized)
 
-        // The hyperparameters, on a subset of the kept observations.
-        let fitted = Self.subset(of: standardized, size: settings.maximumFitObservations, using: &generator)
-        let d = encoding.dimension
-        let fitLikelihood = MarginalLikelihood(
-            encoding: encoding, features: fitted.flatMap { features[($0 * d)..<($0 * d + d)] }, targets: fitted.map { standardized[$0] })
-        let best = fitHyperparameters(fitLikelihood, using: &generator)
-
-        let likelihood = fitted.count == kept.count
-            ? fitLikelihood : MarginalLikelihood(encoding: encoding, features: features, targets: standardized)
+        let best: KernelHyperparameters
+        if let anchor = settings.hyperparameterAnchor(settled: min(settled, configurations.count)) {
+            let start = anchorHyperparameters(Array(configurations[..<anchor]), Array(values[..<anchor]))
+            best = fitHyperparameters(on: likelihood, from: [start], using: &generator)
+        } else {
+            best = fitHyperparameters(on: likelihood, using: &generator)
+        }
         var posterior = GaussianProcessPosterior(likelihood: likelihood, hyperparameters: best, targetMean: mean, targetScale: scale)
         if posterior == nil {
             // Hyperparameters that cannot be factorised on all the data: the prior's centre,
             // whose noise variance of 0.01 always can.
             posterior = GaussianProcessPosterior(
-                likelihood: likelihood, hyperparameters: .defaults(dimension: d), targetMean: mean, targetScale: scale)
+                likelihood: likelihood, hyperparameters: .defaults(dimension: encoding.dimension), targetMean: mean, targetScale: scale)
         }
         self.posterior = posterior
         self.targetTransform = transform
+    }
+
+    /// The mean and spread that standardize `targets` (a spread of 1 for constant targets).
+    private static func standardization(of targets: [Double]) -> (mean: Double, scale: Double) {
+        let mean = targets.reduce(0, +) / Double(targets.count)
+        let spread = (targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(targets.count)).squareRoot()
+        return (mean, spread > 1e-12 * max(1, abs(mean)) ? spread : 1)
+    }
+
+    /// The hyperparameters fitted on the observations of an anchor (all of them results), from
+    /// the memo when the last anchor fit had the same ones.
+    func anchorHyperparameters(_ configurations: [Configuration], _ values: [Double]) -> KernelHyperparameters {
+        let transform = settings.targets.transform(fittedTo: values)
+        let targets = values.map(transform.apply)
+        let (mean, scale) = Self.standardization(of: targets)
+        let key = AnchorFitMemo.Key(
+            features: configurations.flatMap { encoding.features($0) }, targets: targets.map { ($0 - mean) / scale })
+        if let known = memo.hyperparameters(for: key) { return known }
+        var generator = SeededGenerator(seed: key.digest)
+        let fitted = fitHyperparameters(
+            on: MarginalLikelihood(encoding: encoding, features: key.features, targets: key.targets), using: &generator)
+        memo.remember(fitted, for: key)
+        return fitted
+    }
+
+    /// The hyperparameters of least negative log posterior on the observations of `likelihood`,
+    /// or on a random subset of ``Settings/maximumFitObservations`` that keeps the best, found
+    /// from `starts`, by default the prior's centre and ``Settings/restarts`` random points.
+    private func fitHyperparameters(
+        on likelihood: MarginalLikelihood, from starts: [KernelHyperparameters]? = nil, using generator: inout SeededGenerator
+    ) -> KernelHyperparameters {
+        let fitted = Self.subset(of: likelihood.targets, size: settings.maximumFitObservations, using: &generator)
+        guard fitted.count < likelihood.count else { return fitHyperparameters(likelihood, from: starts, using: &generator) }
+        let d = encoding.dimension
+        let subset = MarginalLikelihood(
+            encoding: encoding, features: fitted.flatMap { likelihood.features[($0 * d)..<($0 * d + d)] },
+            targets: fitted.map { likelihood.targets[$0] })
+        return fitHyperparameters(subset, from: starts, using: &generator)
     }
 
     /// The indices of a subset of at most `size` of `values` that keeps the lowest value: all of
@@ -84,18 +139,22 @@ public struct GaussianProcess: DifferentiableSurrogate {
         return (chosen + [best]).sorted()
     }
 
-    /// The hyperparameters of least negative log posterior from the prior's centre and the
-    /// random restarts.
-    private func fitHyperparameters(_ likelihood: MarginalLikelihood, using generator: inout SeededGenerator) -> KernelHyperparameters {
+    /// The hyperparameters of least negative log posterior from `starts`, by default the prior's
+    /// centre and the random restarts.
+    private func fitHyperparameters(
+        _ likelihood: MarginalLikelihood, from given: [KernelHyperparameters]?, using generator: inout SeededGenerator
+    ) -> KernelHyperparameters {
         let d = encoding.dimension
         let defaults = KernelHyperparameters.defaults(dimension: d)
-        var starts = [defaults]
-        for _ in 0..<settings.restarts {
-            starts.append(KernelHyperparameters(logValues: defaults.logValues.map { $0 + generator.nextNormal(mean: 0, standardDeviation: 1.5) }))
+        var starts = given ?? [defaults]
+        if given == nil {
+            for _ in 0..<settings.restarts {
+                starts.append(KernelHyperparameters(logValues: defaults.logValues.map { $0 + generator.nextNormal(mean: 0, standardDeviation: 1.5) }))
+            }
         }
         let (lower, upper) = KernelHyperparameters.bounds(dimension: d)
         let minimizer = BoundedLBFGS(maximumIterations: 60, gradientTolerance: 1e-4, valueTolerance: 1e-7)
-        var best = defaults
+        var best = starts[0]
         var bestValue = Double.infinity
         for start in starts {
             let result = minimizer.minimize(from: start.logValues, lower: lower, upper: upper) { point in
@@ -112,6 +171,11 @@ public struct GaussianProcess: DifferentiableSurrogate {
     public func predict(_ configuration: Configuration) -> Prediction {
         guard let posterior else { return Prediction(mean: 0, variance: 1) }
         return posterior.predict(features: encoding.features(configuration))
+    }
+
+    public func predictMean(_ configuration: Configuration) -> Double {
+        guard let posterior else { return 0 }
+        return posterior.mean(features: encoding.features(configuration))
     }
 
     public func predictWithGradient(_ configuration: Configuration) -> (prediction: Prediction, gradient: PredictionGradient) {

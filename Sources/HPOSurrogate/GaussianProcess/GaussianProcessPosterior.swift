@@ -57,11 +57,26 @@ public struct GaussianProcessPosterior: Sendable {
 
     /// The posterior mean and latent variance at features `x`.
     public func predict(features x: [Double]) -> Prediction {
+        let k = covariances(x)
+        let variance = max(hyperparameters.signalVariance - factor.inverseQuadraticForm(k), 0)
+        return Prediction(mean: mean(covariances: k), variance: targetScale * targetScale * variance)
+    }
+
+    /// The posterior mean at features `x`, as ``predict(features:)`` gives it, in O(n d)
+    /// instead of the variance's O(n^2).
+    public func mean(features x: [Double]) -> Double {
+        mean(covariances: covariances(x))
+    }
+
+    /// The prior covariances k of `x` with every training input.
+    private func covariances(_ x: [Double]) -> [Double] {
         let s = hyperparameters.signalVariance
-        let k = squaredDistances(x).map { s * Matern52.value(squaredDistance: $0) }
-        let mean = zip(k, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        let variance = max(s - factor.inverseQuadraticForm(k), 0)
-        return Prediction(mean: targetMean + targetScale * mean, variance: targetScale * targetScale * variance)
+        return squaredDistances(x).map { s * Matern52.value(squaredDistance: $0) }
+    }
+
+    /// The posterior mean on the target scale for the covariances `k`.
+    private func mean(covariances k: [Double]) -> Double {
+        targetMean + targetScale * zip(k, weights).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
     /// The posterior mean and latent variance at features `x` with their gradients by the

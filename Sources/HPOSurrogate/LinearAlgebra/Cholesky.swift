@@ -81,11 +81,11 @@ public struct Cholesky: Hashable, Sendable {
         lower.elements.withUnsafeBufferPointer { buffer in
             x.withUnsafeMutableBufferPointer { x in
                 let l = buffer.baseAddress!
+                let x = x.baseAddress!
                 for k in stride(from: n - 1, through: 0, by: -1) {
+                    // Row k of L^T is column k of L below the diagonal, contiguous.
                     let column = l + k * n
-                    var sum = x[k]
-                    for i in (k + 1)..<n { sum -= column[i] * x[i] }
-                    x[k] = sum / column[k]
+                    x[k] = (x[k] - dotProduct(column + (k + 1), x + (k + 1), count: n - k - 1)) / column[k]
                 }
             }
         }

@@ -1,6 +1,6 @@
 /// The dot product of two contiguous vectors of `count` values, summed in two independent sets of
 /// four SIMD lanes: one accumulator would make the loop wait on each addition. Used by the
-/// network's backward pass (single precision) and the Gaussian process's kernel inverse (double).
+/// network's backward pass (single precision) and the Gaussian process's kernel inverse and back substitution (double).
 @inline(__always)
 func dotProduct<Scalar: SIMDScalar & BinaryFloatingPoint>(
     _ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, count: Int
