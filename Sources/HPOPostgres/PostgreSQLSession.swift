@@ -72,8 +72,7 @@ final class PostgreSQLSession: Sendable {
     /// ``StudyError`` thrown by `operation` comes out as it is).
     func run<T>(patience: TimeInterval? = nil, _ operation: (Connection, _ retried: Bool) throws -> T) throws -> T {
         let patience = patience ?? self.patience
-        let deadline = Date().addingTimeInterval(patience)
-        var delay: TimeInterval = 0.1
+        var backoff = RetryBackoff(first: 0.1, ceiling: 5, patience: patience)
         var retried = false
         while true {
             var used: PostgresConnection?
@@ -85,11 +84,7 @@ final class PostgreSQLSession: Sendable {
                 throw error
             } catch let error where Self.isConnectionFailure(error) {
                 if let used { drop(used) }
-                guard Date().addingTimeInterval(delay) < deadline else {
-                    throw failure(error, retriedFor: retried ? patience : nil)
-                }
-                Thread.sleep(forTimeInterval: delay)
-                delay = min(delay * 2, 5)
+                guard backoff.wait() else { throw failure(error, retriedFor: retried ? patience : nil) }
                 retried = retried || used != nil
             } catch {
                 throw failure(error, retriedFor: nil)

@@ -125,14 +125,12 @@ public final class SQLiteStudyStorage: StudyStorage {
     /// for, so processes that open a new study at once would otherwise fail with "database is
     /// locked" although the busy timeout is set.
     private static func openPool(path: String, configuration: GRDB.Configuration, patience: TimeInterval) throws -> DatabasePool {
-        let deadline = Date().addingTimeInterval(patience)
-        var pause = 0.005
+        var backoff = RetryBackoff(first: 0.005, ceiling: 0.1, patience: patience)
         while true {
             do {
                 return try DatabasePool(path: path, configuration: configuration)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
-                Thread.sleep(forTimeInterval: pause)
-                pause = min(pause * 2, 0.1)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                guard backoff.wait() else { throw error }
             }
         }
     }

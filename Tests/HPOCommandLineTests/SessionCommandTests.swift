@@ -195,24 +195,22 @@ struct SessionCommandTests {
         #expect(trials.last?.retryOf == nil, "the other worker got a new configuration, not this trial's")
     }
 
-    @Test("four sessions at once on one study file: each trial handed out once, every value as told, the budget exactly")
+    @Test("four sessions started at once on a new study file: each trial handed out once, every value as told, the budget exactly")
     func concurrentSessionsOnAFile() throws {
         try Self.concurrentSessions(location: "s.sqlite", name: "session-concurrent")
     }
 
-    @Test("four sessions at once on one PostgreSQL study: the same",
+    @Test("four sessions started at once on a new PostgreSQL study: the same",
           .enabled(if: TestDatabase.isEnabled, Comment(rawValue: TestDatabase.skipReason)))
     func concurrentSessionsInPostgreSQL() throws {
         try Self.concurrentSessions(location: try TestDatabase.study("session"), name: "session-concurrent-pg")
     }
 
-    /// Four workers, each a session it asks and tells until the study's 40 evaluations are spent.
+    /// Four workers, each a session it asks and tells until the study's 40 evaluations are spent;
+    /// the sessions create the study together.
     static func concurrentSessions(location: String, name: String) throws {
         let directory = try StudyCommandLineTests.workspace(name)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // The study is created first (creating it from several processes at once is another matter).
-        let created = try SessionProcess(["--study", location, "--space", "space.json", "--optimizer", "random", "--evaluations", "40"], in: directory)
-        #expect(created.finish().isEmpty)
         let told = Mutex<[Int: Double]>([:]), problems = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             do {

@@ -113,18 +113,19 @@ public struct GaussianProcess: DifferentiableSurrogate {
     }
 
     /// The hyperparameters of least negative log posterior on the observations of `likelihood`,
-    /// or on a random subset of ``Settings/maximumFitObservations`` that keeps the best, found
+    /// or on a random subset of ``Settings/maximumFitObservations`` that keeps the best, searched
     /// from `starts`, by default the prior's centre and ``Settings/restarts`` random points.
     private func fitHyperparameters(
         on likelihood: MarginalLikelihood, from starts: [KernelHyperparameters]? = nil, using generator: inout SeededGenerator
     ) -> KernelHyperparameters {
         let fitted = Self.subset(of: likelihood.targets, size: settings.maximumFitObservations, using: &generator)
-        guard fitted.count < likelihood.count else { return fitHyperparameters(likelihood, from: starts, using: &generator) }
         let d = encoding.dimension
-        let subset = MarginalLikelihood(
-            encoding: encoding, features: fitted.flatMap { likelihood.features[($0 * d)..<($0 * d + d)] },
-            targets: fitted.map { likelihood.targets[$0] })
-        return fitHyperparameters(subset, from: starts, using: &generator)
+        let searched = fitted.count == likelihood.count
+            ? likelihood
+            : MarginalLikelihood(
+                encoding: encoding, features: fitted.flatMap { likelihood.features[($0 * d)..<($0 * d + d)] },
+                targets: fitted.map { likelihood.targets[$0] })
+        return Self.bestSearch(of: searched, from: starts ?? priorStarts(using: &generator))
     }
 
     /// The indices of a subset of at most `size` of `values` that keeps the lowest value: all of
@@ -139,20 +140,18 @@ public struct GaussianProcess: DifferentiableSurrogate {
         return (chosen + [best]).sorted()
     }
 
-    /// The hyperparameters of least negative log posterior from `starts`, by default the prior's
-    /// centre and the random restarts.
-    private func fitHyperparameters(
-        _ likelihood: MarginalLikelihood, from given: [KernelHyperparameters]?, using generator: inout SeededGenerator
-    ) -> KernelHyperparameters {
-        let d = encoding.dimension
-        let defaults = KernelHyperparameters.defaults(dimension: d)
-        var starts = given ?? [defaults]
-        if given == nil {
-            for _ in 0..<settings.restarts {
-                starts.append(KernelHyperparameters(logValues: defaults.logValues.map { $0 + generator.nextNormal(mean: 0, standardDeviation: 1.5) }))
-            }
+    /// The prior's centre and ``Settings/restarts`` random points around it.
+    private func priorStarts(using generator: inout SeededGenerator) -> [KernelHyperparameters] {
+        let centre = KernelHyperparameters.defaults(dimension: encoding.dimension)
+        return [centre] + (0..<settings.restarts).map { _ in
+            KernelHyperparameters(logValues: centre.logValues.map { $0 + generator.nextNormal(mean: 0, standardDeviation: 1.5) })
         }
-        let (lower, upper) = KernelHyperparameters.bounds(dimension: d)
+    }
+
+    /// The hyperparameters of least negative log posterior that L-BFGS reaches from `starts`
+    /// (the first start when every search fails).
+    private static func bestSearch(of likelihood: MarginalLikelihood, from starts: [KernelHyperparameters]) -> KernelHyperparameters {
+        let (lower, upper) = KernelHyperparameters.bounds(dimension: likelihood.encoding.dimension)
         let minimizer = BoundedLBFGS(maximumIterations: 60, gradientTolerance: 1e-4, valueTolerance: 1e-7)
         var best = starts[0]
         var bestValue = Double.infinity

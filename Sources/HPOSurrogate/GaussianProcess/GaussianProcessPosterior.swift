@@ -70,8 +70,13 @@ public struct GaussianProcessPosterior: Sendable {
 
     /// The prior covariances k of `x` with every training input.
     private func covariances(_ x: [Double]) -> [Double] {
+        covariances(squaredDistances: squaredDistances(x))
+    }
+
+    /// The prior covariances for the squared scaled distances `r2`.
+    private func covariances(squaredDistances r2: [Double]) -> [Double] {
         let s = hyperparameters.signalVariance
-        return squaredDistances(x).map { s * Matern52.value(squaredDistance: $0) }
+        return r2.map { s * Matern52.value(squaredDistance: $0) }
     }
 
     /// The posterior mean on the target scale for the covariances `k`.
@@ -85,9 +90,8 @@ public struct GaussianProcessPosterior: Sendable {
         let d = encoding.dimension
         let s = hyperparameters.signalVariance
         let r2 = squaredDistances(x)
-        let k = r2.map { s * Matern52.value(squaredDistance: $0) }
+        let k = covariances(squaredDistances: r2)
         let solved = factor.solve(k) // K^-1 k
-        let mean = zip(k, weights).reduce(0) { $0 + $1.0 * $1.1 }
         let variance = max(s - zip(k, solved).reduce(0) { $0 + $1.0 * $1.1 }, 0)
         var meanGradient = [Double](repeating: 0, count: d)
         var varianceGradient = [Double](repeating: 0, count: d)
@@ -104,7 +108,7 @@ public struct GaussianProcessPosterior: Sendable {
         }
         let scale2 = targetScale * targetScale
         return (
-            Prediction(mean: targetMean + targetScale * mean, variance: scale2 * variance),
+            Prediction(mean: mean(covariances: k), variance: scale2 * variance),
             PredictionGradient(mean: meanGradient.map { $0 * targetScale }, variance: varianceGradient.map { $0 * scale2 })
         )
     }
