@@ -155,9 +155,10 @@ public struct GaussianProcess: DifferentiableSurrogate {
         let minimizer = BoundedLBFGS(maximumIterations: 60, gradientTolerance: 1e-4, valueTolerance: 1e-7)
         var best = starts[0]
         var bestValue = Double.infinity
+        var workspace = MarginalLikelihood.Workspace(count: likelihood.count)
         for start in starts {
             let result = minimizer.minimize(from: start.logValues, lower: lower, upper: upper) { point in
-                likelihood.negativeLogPosterior(KernelHyperparameters(logValues: point))
+                likelihood.negativeLogPosterior(KernelHyperparameters(logValues: point), workspace: &workspace)
             }
             if result.value < bestValue {
                 bestValue = result.value
