@@ -11,7 +11,10 @@ in the default list: 2 to 3 s per suggestion). Each problem runs with its defaul
 `hpo benchmarks --json`) on its deterministic objective.
 
 Usage: python run.py --hpo HPO --output peers.csv [--optimizers optuna-tpe,optuna-random]
-                     [--seeds 10] [--suite synthetic]
+                     [--seeds 10] [--first-seed 0] [--suite synthetic]
+
+Seeds run from --first-seed: tune swift-hpo's defaults against one range of peer seeds (e.g.
+--first-seed 10) and report against another (the default 0 to 9).
 """
 import argparse
 import csv
@@ -114,6 +117,7 @@ def main():
     parser.add_argument("--output", default="peers.csv")
     parser.add_argument("--optimizers", default="optuna-tpe,optuna-random,optuna-gp,smac-bb,smac-hpo")
     parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--first-seed", type=int, default=0, help="the first seed (seeds run from it)")
     parser.add_argument("--suite", default="synthetic")
     parser.add_argument("--problems", default=None, help="comma-separated subset of the suite's problems")
     args = parser.parse_args()
@@ -134,7 +138,7 @@ def main():
                 benchmark = benchmarks[name]
                 budget, optimum = benchmark["default_evaluations"], benchmark["optimum"]
                 started = time.time()
-                for seed in range(args.seeds):
+                for seed in range(args.first_seed, args.first_seed + args.seeds):
                     values = run(optimizer, benchmark["parameters"], FUNCTIONS[name], budget, seed)
                     if len(values) < budget:
                         print(f"  {optimizer} on {name} seed {seed}: stopped after {len(values)} of {budget} evaluations;"
